@@ -1,0 +1,232 @@
+package vault
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+
+	"sotay/model"
+)
+
+// chunkSize is the size of the pieces a file is stored in.
+const chunkSize = 1 << 20
+
+// AddDocument reads a file from r and stores it in the case doc.CaseID
+// with doc's metadata, in one transaction: a failure or a cancelled ctx
+// stores nothing. progress, when not nil, is called with the bytes read
+// so far after each chunk. A file larger than model.MaxDocumentSize is
+// rejected with ErrTooLarge. Identical contents are stored once.
+func (v *Vault) AddDocument(ctx context.Context, doc *model.Document, r io.Reader, progress func(int64)) error {
+	doc.Name = model.Normalize(doc.Name)
+	doc.Number = model.Normalize(doc.Number)
+	if doc.Name == "" {
+		return invalid(FieldName, "the document has no name")
+	}
+	if !doc.Classification.Valid() {
+		return invalid(FieldKind, "unknown classification")
+	}
+	return v.write(func(tx *sql.Tx) error {
+		var exists int
+		err := tx.QueryRow(`SELECT count(*) FROM cases WHERE id = ? AND deleted = 0`, doc.CaseID).Scan(&exists)
+		if err != nil {
+			return err
+		}
+		if exists == 0 {
+			return ErrNotFound
+		}
+		sum, size, err := storeBlob(ctx, tx, r, progress)
+		if err != nil {
+			return err
+		}
+		doc.SHA256, doc.Size = sum, size
+		v.stamp(&doc.Record)
+		_, err = tx.Exec(`INSERT INTO documents (id, case_id, name, media_type, size,
+			sha256, number, doc_date, classification, created_at, updated_at, workstation)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc.ID, doc.CaseID, doc.Name, doc.MediaType, doc.Size, doc.SHA256, doc.Number,
+			doc.Date.String(), int(doc.Classification), formatTime(doc.CreatedAt),
+			doc.UpdatedAt.String(), doc.Workstation)
+		return err
+	})
+}
+
+// storeBlob copies r into blob_chunks in chunkSize pieces under a pending
+// key, then files them under the content's SHA-256.
+func storeBlob(ctx context.Context, tx *sql.Tx, r io.Reader, progress func(int64)) (string, int64, error) {
+	pending := "pending-" + newID()
+	h := sha256.New()
+	buf := make([]byte, chunkSize)
+	var size int64
+	for seq := 0; ; seq++ {
+		if err := ctx.Err(); err != nil {
+			return "", 0, err
+		}
+		n, err := io.ReadFull(r, buf)
+		if n > 0 {
+			size += int64(n)
+			if size > model.MaxDocumentSize {
+				return "", 0, ErrTooLarge
+			}
+			h.Write(buf[:n])
+			if _, err := tx.Exec(`INSERT INTO blob_chunks (sha256, seq, data) VALUES (?, ?, ?)`,
+				pending, seq, buf[:n]); err != nil {
+				return "", 0, err
+			}
+			if progress != nil {
+				progress(size)
+			}
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			break
+		}
+		if err != nil {
+			return "", 0, fmt.Errorf("read file: %w", err)
+		}
+	}
+
+	sum := hex.EncodeToString(h.Sum(nil))
+	var known int
+	if err := tx.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, sum).Scan(&known); err != nil {
+		return "", 0, err
+	}
+	if known > 0 {
+		_, err := tx.Exec(`DELETE FROM blob_chunks WHERE sha256 = ?`, pending)
+		return sum, size, err
+	}
+	if _, err := tx.Exec(`UPDATE blob_chunks SET sha256 = ? WHERE sha256 = ?`, sum, pending); err != nil {
+		return "", 0, err
+	}
+	_, err := tx.Exec(`INSERT INTO blobs (sha256, size) VALUES (?, ?)`, sum, size)
+	return sum, size, err
+}
+
+const documentColumns = `id, case_id, name, media_type, size, sha256, number,
+	doc_date, classification, created_at, updated_at, workstation`
+
+// Documents returns the live documents of a case, newest first.
+func (v *Vault) Documents(caseID string) ([]model.Document, error) {
+	var out []model.Document
+	err := v.read(func(db *sql.DB) error {
+		rows, err := db.Query(`SELECT `+documentColumns+` FROM documents
+			WHERE case_id = ? AND deleted = 0 ORDER BY created_at DESC, id DESC`, caseID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			d, err := scanDocument(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Document returns one live document's metadata, or ErrNotFound.
+func (v *Vault) Document(id string) (model.Document, error) {
+	var d model.Document
+	err := v.read(func(db *sql.DB) error {
+		var err error
+		d, err = scanDocument(db.QueryRow(`SELECT `+documentColumns+` FROM documents
+			WHERE id = ? AND deleted = 0`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		return err
+	})
+	return d, err
+}
+
+func scanDocument(row interface{ Scan(...any) error }) (model.Document, error) {
+	var d model.Document
+	var date, created, updated string
+	err := row.Scan(&d.ID, &d.CaseID, &d.Name, &d.MediaType, &d.Size, &d.SHA256, &d.Number,
+		&date, &d.Classification, &created, &updated, &d.Workstation)
+	d.Date, d.CreatedAt = parseDate(date), parseTime(created)
+	d.UpdatedAt, _ = model.ParseHLC(updated)
+	return d, err
+}
+
+// DeleteDocument marks a document deleted. Its content stays while any
+// other document refers to it.
+func (v *Vault) DeleteDocument(id string) error {
+	return v.markDeleted("documents", id)
+}
+
+// WriteDocument copies a document's content to w, chunk by chunk, and
+// checks its SHA-256 on the way. It returns ErrDatabaseDamaged when the
+// stored content does not match its hash.
+func (v *Vault) WriteDocument(id string, w io.Writer) error {
+	doc, err := v.Document(id)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	out := io.MultiWriter(w, h)
+	var written int64
+	for seq := 0; written < doc.Size; seq++ {
+		var chunk []byte
+		err := v.read(func(db *sql.DB) error {
+			return db.QueryRow(`SELECT data FROM blob_chunks WHERE sha256 = ? AND seq = ?`,
+				doc.SHA256, seq).Scan(&chunk)
+		})
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: document content missing", ErrDatabaseDamaged)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(chunk); err != nil {
+			return err
+		}
+		written += int64(len(chunk))
+	}
+	if hex.EncodeToString(h.Sum(nil)) != doc.SHA256 || written != doc.Size {
+		return fmt.Errorf("%w: document content does not match its SHA-256", ErrDatabaseDamaged)
+	}
+	return nil
+}
+
+// MediaTypeOf guesses a media type from a file name's extension, for the
+// types officers attach; unknown extensions get application/octet-stream.
+func MediaTypeOf(name string) string {
+	switch path.Ext(lowerASCII(name)) {
+	case ".pdf":
+		return "application/pdf"
+	case ".doc":
+		return "application/msword"
+	case ".docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case ".xls":
+		return "application/vnd.ms-excel"
+	case ".xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".odt":
+		return "application/vnd.oasis.opendocument.text"
+	case ".txt":
+		return "text/plain"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".png":
+		return "image/png"
+	}
+	return "application/octet-stream"
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

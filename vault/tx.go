@@ -1,0 +1,70 @@
+package vault
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"sotay/model"
+)
+
+// write runs fn in one transaction and commits it when fn returns nil.
+func (v *Vault) write(fn func(tx *sql.Tx) error) error {
+	db, release, err := v.conn()
+	if err != nil {
+		return err
+	}
+	defer release()
+	tx, err := db.BeginTx(context.Background(), nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// read runs fn with the open database.
+func (v *Vault) read(fn func(db *sql.DB) error) error {
+	db, release, err := v.conn()
+	if err != nil {
+		return err
+	}
+	defer release()
+	return fn(db)
+}
+
+// stamp fills the identity of a record about to be written: a new UUIDv7
+// id when it has none, the creation time, and a fresh clock value.
+func (v *Vault) stamp(r *model.Record) {
+	if r.ID == "" {
+		r.ID = newID()
+		r.CreatedAt = time.Now().UTC().Truncate(time.Second)
+	}
+	r.UpdatedAt = v.clock.Now()
+	r.Workstation = v.workstation
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339, s)
+	return t
+}
+
+func parseDate(s string) model.Date {
+	if s == "" {
+		return model.Date{}
+	}
+	d, _ := model.ParseDate(s)
+	return d
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
