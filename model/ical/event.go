@@ -1,0 +1,142 @@
+package ical
+
+import (
+	"fmt"
+	"time"
+
+	"sotay/model"
+)
+
+// Calendar is the result of Parse: the events of every VCALENDAR in the
+// input, in file order, and what could not be read.
+type Calendar struct {
+	Events   []Event
+	Warnings []Warning
+}
+
+// Warning is a problem that Parse stepped over: a line, property or
+// component that was skipped or read with a fallback.
+type Warning struct {
+	Line    int // 1-based physical line; 0 when no single line is at fault
+	Message string
+}
+
+func (w Warning) String() string {
+	if w.Line == 0 {
+		return w.Message
+	}
+	return fmt.Sprintf("line %d: %s", w.Line, w.Message)
+}
+
+// Status is the STATUS of an event. The empty Status means the file gave
+// none.
+type Status string
+
+const (
+	StatusTentative Status = "TENTATIVE"
+	StatusConfirmed Status = "CONFIRMED"
+	StatusCancelled Status = "CANCELLED"
+)
+
+// Event is one VEVENT. A recurring series is one Event with an RRule (or
+// RDates); each changed occurrence is a separate Event with the same UID
+// and a non-zero RecurrenceID.
+//
+// A timed event has AllDay false and its Start and End set. An all-day
+// event has AllDay true and StartDate and EndDate set; EndDate is the last
+// day of the event, so a one-day event has EndDate == StartDate (the
+// DTEND of the file, which is exclusive, is the day after EndDate).
+type Event struct {
+	UID          string
+	Summary      string
+	Description  string
+	Location     string
+	Status       Status
+	Class        string // PUBLIC, PRIVATE, CONFIDENTIAL or an x-name; "" when absent
+	Sequence     int
+	LastModified time.Time // zero when absent
+	Stamp        time.Time // DTSTAMP; zero when absent
+
+	AllDay    bool
+	Start     time.Time // in the event's zone; see Zone
+	End       time.Time
+	StartDate model.Date
+	EndDate   model.Date
+
+	// Floating is true for a timed event whose DTSTART has no zone (or a
+	// zone that could not be resolved): its wall-clock time was read in
+	// the zone passed to Parse.
+	Floating bool
+
+	// RRule is the recurrence rule, or nil for none or an invalid one.
+	RRule   *RRule
+	ExDates []DateTime
+	RDates  []DateTime
+
+	// RecurrenceID is set on an override: the original start of the
+	// occurrence of the series with the same UID that this event replaces.
+	RecurrenceID DateTime
+
+	// Line is the physical line of the BEGIN:VEVENT.
+	Line int
+}
+
+// Zone returns the location in which the event recurs: the zone of a
+// timed event's start, and UTC for an all-day event, whose dates have no
+// zone.
+func (e *Event) Zone() *time.Location {
+	if e.AllDay {
+		return time.UTC
+	}
+	return e.Start.Location()
+}
+
+// IsOverride reports whether e replaces one occurrence of a series.
+func (e *Event) IsOverride() bool { return !e.RecurrenceID.IsZero() }
+
+// DateTime is an iCalendar DATE or DATE-TIME value, as EXDATE, RDATE,
+// RECURRENCE-ID and the UNTIL of a rule use it. Exactly one of Date and
+// Time is set.
+type DateTime struct {
+	Date model.Date // a DATE value
+	Time time.Time  // a DATE-TIME value, in its zone
+
+	// Floating is true for a DATE-TIME without zone. Time then holds the
+	// wall-clock time in UTC, and Expand reads it in the event's zone.
+	Floating bool
+}
+
+// IsZero reports whether d holds no value.
+func (d DateTime) IsZero() bool { return d.Date.IsZero() && d.Time.IsZero() }
+
+// IsDate reports whether d is a DATE value.
+func (d DateTime) IsDate() bool { return !d.Date.IsZero() }
+
+// In returns the instant of d for an event in loc: floating times are
+// read in loc and dates start at midnight in loc.
+func (d DateTime) In(loc *time.Location) time.Time {
+	switch {
+	case d.IsDate():
+		return d.Date.In(loc)
+	case d.Floating:
+		return wallIn(d.Time, loc)
+	default:
+		return d.Time
+	}
+}
+
+// Day returns the civil date of d as written: its date, or the date of
+// its wall-clock time in its own zone.
+func (d DateTime) Day() model.Date {
+	if d.IsDate() {
+		return d.Date
+	}
+	return model.DateOf(d.Time)
+}
+
+// wallIn returns the time with t's wall clock in loc.
+func wallIn(t time.Time, loc *time.Location) time.Time {
+	y, m, day := t.Date()
+	h, min, s := t.Clock()
+	return time.Date(y, m, day, h, min, s, t.Nanosecond(), loc)
+}

@@ -1,0 +1,159 @@
+package ical
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// ErrNotICalendar is returned by Parse for input that holds no
+// BEGIN:VCALENDAR line.
+var ErrNotICalendar = errors.New("not an iCalendar file: no BEGIN:VCALENDAR")
+
+// A component is one BEGIN…END block.
+type component struct {
+	name     string
+	props    []property
+	children []*component
+	line     int
+}
+
+// Parse reads every VCALENDAR in r and returns their events. Floating
+// times, and times in a zone that can be resolved neither by name nor from
+// a VTIMEZONE block, are read in local (UTC when local is nil).
+//
+// Parse keeps going past lines, properties and components that it cannot
+// read and reports each as a Warning. An event without a valid DTSTART is
+// dropped with a warning, an invalid RRULE leaves a single event, and
+// VTODO, VJOURNAL, VFREEBUSY and unknown components are skipped in
+// silence. Cancelled events are kept with Status StatusCancelled. The
+// error is ErrNotICalendar for input that is not iCalendar at all, or the
+// error of r.
+func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read calendar: %w", err)
+	}
+	if local == nil {
+		local = time.UTC
+	}
+
+	p := parser{local: local}
+	roots := p.components(unfold(data))
+	found := false
+	for _, root := range roots {
+		if root.name == "VCALENDAR" {
+			found = true
+			p.calendar(root)
+		}
+	}
+	if !found {
+		return nil, ErrNotICalendar
+	}
+	return &p.cal, nil
+}
+
+type parser struct {
+	local *time.Location
+	cal   Calendar
+}
+
+func (p *parser) warn(line int, format string, args ...any) {
+	p.cal.Warnings = append(p.cal.Warnings, Warning{Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// components builds the tree of BEGIN…END blocks. A line that cannot be
+// parsed, a property outside any block and an END that closes nothing are
+// warnings. A block still open at the end of the input is dropped with
+// its contents, so a truncated file never yields a partial event; only the
+// outermost block is kept.
+func (p *parser) components(lines []logicalLine) []*component {
+	var roots, stack []*component
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) == "" {
+			continue
+		}
+		prop, err := parseLine(l)
+		if err != nil {
+			p.warn(l.line, "%v; line skipped", err)
+			continue
+		}
+
+		switch prop.name {
+		case "BEGIN":
+			c := &component{name: strings.ToUpper(strings.TrimSpace(prop.value)), line: l.line}
+			if len(stack) > 0 {
+				top := stack[len(stack)-1]
+				top.children = append(top.children, c)
+			}
+			stack = append(stack, c)
+		case "END":
+			stack = p.end(stack, &roots, strings.ToUpper(strings.TrimSpace(prop.value)), l.line)
+		default:
+			if len(stack) == 0 {
+				p.warn(l.line, "property %s outside any component; line skipped", prop.name)
+				continue
+			}
+			top := stack[len(stack)-1]
+			top.props = append(top.props, prop)
+		}
+	}
+	if len(stack) > 0 {
+		// Keep what the outermost block closed properly, so that a file
+		// that lacks only its last END:VCALENDAR still imports.
+		p.warn(stack[0].line, "%s is not closed by END:%s before the end of the file", stack[0].name, stack[0].name)
+		stack = p.end(stack, &roots, stack[0].name, 0)
+	}
+	return roots
+}
+
+// end closes the innermost open block named name, and any block opened
+// inside it, and returns the remaining stack.
+func (p *parser) end(stack []*component, roots *[]*component, name string, line int) []*component {
+	i := len(stack) - 1
+	for i >= 0 && stack[i].name != name {
+		i--
+	}
+	if i < 0 {
+		p.warn(line, "END:%s without BEGIN:%s; line skipped", name, name)
+		return stack
+	}
+	for _, c := range stack[i+1:] {
+		p.warn(c.line, "%s is not closed; component skipped", c.name)
+		parent := stack[i]
+		if n := len(parent.children); n > 0 && parent.children[n-1] == c {
+			parent.children = parent.children[:n-1]
+		}
+	}
+	if i == 0 {
+		*roots = append(*roots, stack[0])
+	}
+	return stack[:i]
+}
+
+// calendar reads the events of one VCALENDAR.
+func (p *parser) calendar(cal *component) {
+	zones := &zoneResolver{local: p.local, blocks: map[string]*component{}, warn: p.warn}
+	for _, c := range cal.children {
+		if c.name != "VTIMEZONE" {
+			continue
+		}
+		for _, prop := range c.props {
+			if prop.name == "TZID" {
+				zones.blocks[strings.TrimSpace(prop.value)] = c
+			}
+		}
+	}
+
+	for _, c := range cal.children {
+		if c.name != "VEVENT" {
+			continue
+		}
+		ev, ok := p.event(c, zones)
+		if ok {
+			p.cal.Events = append(p.cal.Events, ev)
+		}
+	}
+}
