@@ -9,9 +9,9 @@ import (
 )
 
 // buildYear computes the calendar of year y. It works over a window from
-// 1 December of the year before to 31 January of the year after, so that
-// a holiday late in one year moves a compensatory day into the next the
-// same way in both years' tables.
+// 1 December of the year before to 31 January of the year after. That way
+// a holiday late in one year moves a compensatory day into the next year
+// the same way in both years' tables.
 func (c *Calendar) buildYear(y int) *yearTable {
 	from := model.NewDate(y-1, time.December, 1).JulianDay()
 	to := model.NewDate(y+1, time.January, 31).JulianDay()

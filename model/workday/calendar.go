@@ -26,8 +26,8 @@ type Kind string
 const (
 	// KindHoliday is a public holiday proposed by a rule.
 	KindHoliday Kind = "holiday"
-	// KindCompensatory is the working day after a holiday that fell on a
-	// Saturday or Sunday.
+	// KindCompensatory is a day off on the first free weekday after a
+	// holiday that fell on a Saturday or Sunday.
 	KindCompensatory Kind = "compensatory"
 	// KindOfficial is a day off set by a year's official schedule, such
 	// as a weekday swapped with a working Saturday.
@@ -42,8 +42,9 @@ type DayOff struct {
 	Kind Kind
 }
 
-// Calendar answers working-day questions for any year. Years are computed
-// on first use and kept. A Calendar is safe for concurrent use.
+// Calendar computes the working days of any year from its rules and
+// schedules. Each year is computed on first use and kept. A Calendar is
+// safe for concurrent use.
 type Calendar struct {
 	rules     Rules
 	schedules map[int]Schedule
@@ -130,8 +131,8 @@ func (c *Calendar) DaysOff(year int) []DayOff {
 }
 
 // WorkingSaturdays returns the weekend days of year that the official
-// schedule makes working days, in date order. They are Saturdays in every
-// schedule so far, but a working Sunday would be listed too.
+// schedule makes working days, in date order. The built-in schedules have
+// only Saturdays, but a working Sunday would be listed too.
 func (c *Calendar) WorkingSaturdays(year int) []model.Date {
 	return slices.Clone(c.year(year).workingDays)
 }
@@ -187,9 +188,9 @@ func (h Holiday) dates(y int) []model.Date {
 	return dates
 }
 
-// adjacentDay picks the day before first or the day after last: a weekday
-// rather than a weekend day, then a weekday next to a weekend, so that the
-// days off join a weekend, then the day after.
+// adjacentDay picks the day before first or the day after last. A weekday
+// next to a weekend wins, because it joins the days off to the weekend.
+// Any weekday beats a weekend day, and on a tie the day after wins.
 func adjacentDay(first, last model.Date) model.Date {
 	score := func(d model.Date) int {
 		jd := d.JulianDay()

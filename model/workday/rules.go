@@ -13,9 +13,9 @@ import (
 //go:embed rules.json
 var defaultDocument []byte
 
-// Document is the JSON form of a working-day calendar: the holiday rules
-// and the official schedules of some years. The vault stores the user's
-// edited copy in this form.
+// Document is the JSON form of a working-day calendar, with the holiday
+// rules and the official schedules of some years. It is the form in which
+// a user's edits can be stored, exported and imported.
 type Document struct {
 	Rules     Rules      `json:"rules"`
 	Schedules []Schedule `json:"schedules"`
