@@ -113,6 +113,23 @@ func windows1252(b byte) rune {
 
 // parseLine splits a logical line into name, parameters and value.
 func parseLine(l logicalLine) (property, error) {
+	p, err := splitLine(l)
+	if err != nil && strings.HasSuffix(l.text, `"`) {
+		// Exchange has written DTSTART;TZID="Zone:20200609T090000",
+		// with the value inside the quotes. Move the last colon out.
+		open := strings.LastIndexByte(l.text[:len(l.text)-1], '"')
+		colon := strings.LastIndexByte(l.text, ':')
+		if open >= 0 && colon > open {
+			fixed := l.text[:colon] + `":` + l.text[colon+1:len(l.text)-1]
+			if q, err2 := splitLine(logicalLine{text: fixed, line: l.line}); err2 == nil {
+				return q, nil
+			}
+		}
+	}
+	return p, err
+}
+
+func splitLine(l logicalLine) (property, error) {
 	s := l.text
 	p := property{line: l.line}
 

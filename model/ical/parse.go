@@ -42,11 +42,26 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 
 	p := parser{local: local}
 	roots := p.components(unfold(data))
+
+	// Components outside any VCALENDAR, as in files that concatenate
+	// bare examples, share the VTIMEZONEs that are outside as well.
+	loose := &component{name: "VCALENDAR"}
+	for _, root := range roots {
+		if root.name == "VTIMEZONE" {
+			loose.children = append(loose.children, root)
+		}
+	}
+	looseZones := p.zones(loose)
+
 	found := false
 	for _, root := range roots {
-		if root.name == "VCALENDAR" {
+		switch root.name {
+		case "VCALENDAR":
 			found = true
 			p.calendar(root)
+		case "VEVENT":
+			p.warn(root.line, "VEVENT outside VCALENDAR; read anyway")
+			p.addEvent(root, looseZones)
 		}
 	}
 	if !found {
@@ -135,25 +150,32 @@ func (p *parser) end(stack []*component, roots *[]*component, name string, line 
 
 // calendar reads the events of one VCALENDAR.
 func (p *parser) calendar(cal *component) {
-	zones := &zoneResolver{local: p.local, blocks: map[string]*component{}, warn: p.warn}
+	zones := p.zones(cal)
+	for _, c := range cal.children {
+		if c.name == "VEVENT" {
+			p.addEvent(c, zones)
+		}
+	}
+}
+
+// zones returns the zone resolver for the VTIMEZONEs of cal.
+func (p *parser) zones(cal *component) *zoneResolver {
+	z := &zoneResolver{local: p.local, blocks: map[string]*component{}, warn: p.warn}
 	for _, c := range cal.children {
 		if c.name != "VTIMEZONE" {
 			continue
 		}
 		for _, prop := range c.props {
 			if prop.name == "TZID" {
-				zones.blocks[strings.TrimSpace(prop.value)] = c
+				z.blocks[strings.TrimSpace(prop.value)] = c
 			}
 		}
 	}
+	return z
+}
 
-	for _, c := range cal.children {
-		if c.name != "VEVENT" {
-			continue
-		}
-		ev, ok := p.event(c, zones)
-		if ok {
-			p.cal.Events = append(p.cal.Events, ev)
-		}
+func (p *parser) addEvent(c *component, zones *zoneResolver) {
+	if ev, ok := p.event(c, zones); ok {
+		p.cal.Events = append(p.cal.Events, ev)
 	}
 }

@@ -141,8 +141,10 @@ func (p *parser) dateTime(prop property, zones *zoneResolver) (DateTime, error) 
 }
 
 func (p *parser) parseDateTime(value string, prop property, zones *zoneResolver) (DateTime, error) {
-	if strings.EqualFold(prop.param("VALUE"), "DATE") || len(value) == 8 {
-		d, err := parseDate(value)
+	if strings.EqualFold(prop.param("VALUE"), "DATE") || len(value) == 8 || isDateZ(value) {
+		// A DATE with a trailing Z, as some exporters write it, is
+		// still a DATE: a day has no zone.
+		d, err := parseDate(strings.TrimRight(value, "Zz"))
 		return DateTime{Date: d}, err
 	}
 	wall, utc, err := parseLocalDateTime(value)
@@ -158,6 +160,10 @@ func (p *parser) parseDateTime(value string, prop property, zones *zoneResolver)
 		}
 	}
 	return DateTime{Time: wall, Floating: true}, nil
+}
+
+func isDateZ(s string) bool {
+	return len(s) == 9 && (s[8] == 'Z' || s[8] == 'z') && allDigits(s[:8])
 }
 
 // appendDateTimes reads a comma list of EXDATE or RDATE values. A PERIOD

@@ -26,12 +26,13 @@ func parseDate(s string) (model.Date, error) {
 
 // parseLocalDateTime reads YYYYMMDDTHHMMSS with an optional trailing Z.
 // It returns the wall-clock time in UTC and whether the Z was there.
-func parseLocalDateTime(s string) (t time.Time, utc bool, err error) {
+func parseLocalDateTime(value string) (t time.Time, utc bool, err error) {
+	s := value
 	if strings.HasSuffix(s, "Z") || strings.HasSuffix(s, "z") {
 		s, utc = s[:len(s)-1], true
 	}
 	if len(s) != 15 || (s[8] != 'T' && s[8] != 't') || !allDigits(s[:8]) || !allDigits(s[9:]) {
-		return time.Time{}, false, fmt.Errorf("invalid date-time %q: expected YYYYMMDDTHHMMSS", clip(s))
+		return time.Time{}, false, fmt.Errorf("invalid date-time %q: expected YYYYMMDDTHHMMSS", clip(value))
 	}
 	date, err := parseDate(s[:8])
 	if err != nil {
