@@ -134,9 +134,40 @@ func (d DateTime) Day() model.Date {
 	return model.DateOf(d.Time)
 }
 
-// wallIn returns the time with t's wall clock in loc.
+// wallIn returns the instant at which loc's clocks show t's wall-clock
+// time, following RFC 5545 section 3.3.5 where time.Date leaves the
+// choice open: a time that a change of daylight saving time repeats is
+// its first occurrence, and a time that a change skips is read with the
+// offset from before the change (02:30 becomes 03:30).
 func wallIn(t time.Time, loc *time.Location) time.Time {
 	y, m, day := t.Date()
 	h, min, s := t.Clock()
-	return time.Date(y, m, day, h, min, s, t.Nanosecond(), loc)
+	naive := time.Date(y, m, day, h, min, s, t.Nanosecond(), time.UTC)
+	if loc == time.UTC {
+		return naive
+	}
+
+	// The offsets half a day before and after; a zone changes its offset
+	// at most once in that span.
+	_, before := naive.Add(-12 * time.Hour).In(loc).Zone()
+	_, after := naive.Add(12 * time.Hour).In(loc).Zone()
+	early := naive.Add(-time.Duration(before) * time.Second).In(loc)
+	late := naive.Add(-time.Duration(after) * time.Second).In(loc)
+	earlyOK := offsetOf(early) == before
+	lateOK := offsetOf(late) == after
+
+	switch {
+	case earlyOK && lateOK && late.Before(early):
+		return late
+	case earlyOK:
+		return early
+	case lateOK:
+		return late
+	}
+	return early // in a gap: the offset from before it
+}
+
+func offsetOf(t time.Time) int {
+	_, off := t.Zone()
+	return off
 }
