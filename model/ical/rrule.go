@@ -56,7 +56,7 @@ func (w WeekdayNum) String() string {
 // least Freq.
 type RRule struct {
 	Freq     Frequency
-	Interval int // 1 when 0
+	Interval int // 1 when 0; ParseRRule sets 1
 	Count    int // 0 for no COUNT
 
 	// Until is the last possible start, inclusive; zero for none. A
@@ -79,7 +79,7 @@ var ErrInvalidRule = errors.New("invalid recurrence rule")
 // without regard to case, and spaces around list items are ignored. The
 // error wraps ErrInvalidRule and names the part at fault.
 func ParseRRule(s string) (RRule, error) {
-	r := RRule{WeekStart: time.Monday}
+	r := RRule{Interval: 1, WeekStart: time.Monday}
 	seen := map[string]bool{}
 
 	for part := range strings.SplitSeq(strings.TrimSpace(s), ";") {
