@@ -211,3 +211,19 @@ func BenchmarkFromSolar(b *testing.B) {
 		FromSolar(d)
 	}
 }
+
+func ExampleFromSolar() {
+	ld := FromSolar(model.NewDate(2025, time.August, 10))
+	fmt.Println(ld, "=", ld.Display())
+	// Output: 17/6/leap/2025 = 17/6 nhuận năm Ất Tỵ
+}
+
+func ExampleToSolar() {
+	tet, err := ToSolar(Date{Day: 1, Month: 1, Year: 2030})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(tet.Display())
+	// Output: 02/02/2030
+}

@@ -7,6 +7,13 @@
 // A per-year Schedule then adds days off, cancels proposed ones and turns
 // Saturdays into working days, as the official notices do. Adding a
 // holiday, such as 24 November, means adding a Holiday to the rules.
+//
+// The built-in Tết rule takes the last day of lunar month 12 (the 29th or
+// the 30th) and days 1 to 4 of month 1, the span the government set for
+// 2026. Other years' Tết days differ by a day or two, and their official
+// schedules correct them. The built-in Quốc khánh rule adds the adjacent
+// day that joins 2 September to a weekend, which matches the days off of
+// 2024 (3 September) and 2025 (1 September).
 package workday
 
 import (
