@@ -1,0 +1,78 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strconv"
+
+	"sotay/vault"
+)
+
+// Message is a translation key with its arguments: what the window or the
+// command line shows for an error, in the user's language.
+type Message struct {
+	Key  string
+	Args []any
+}
+
+// Explain returns the message for err. Known errors get their own
+// sentence with a hint; anything else gets a generic sentence, and the
+// caller logs the detail.
+func Explain(err error) Message {
+	var fe *vault.FileError
+	file := ""
+	if errors.As(err, &fe) {
+		file = fe.Path
+	}
+	var ve *vault.ValidationError
+	if errors.As(err, &ve) {
+		return Message{Key: "err.invalid." + string(ve.Field), Args: []any{ve.Reason}}
+	}
+	known := []struct {
+		err error
+		key string
+	}{
+		{vault.ErrWrongPassphrase, "err.wrong_passphrase"},
+		{vault.ErrPassphraseTooShort, "err.passphrase_too_short"},
+		{vault.ErrPassphraseMismatch, "err.passphrase_mismatch"},
+		{vault.ErrNotAVault, "err.not_a_vault"},
+		{vault.ErrVaultExists, "err.vault_exists"},
+		{vault.ErrKeyFileDamaged, "err.key_file_damaged"},
+		{vault.ErrDatabaseMissing, "err.database_missing"},
+		{vault.ErrDatabaseDamaged, "err.database_damaged"},
+		{vault.ErrNotEncrypted, "err.not_encrypted"},
+		{vault.ErrNewerFormat, "err.newer_format"},
+		{vault.ErrVaultInUse, "err.vault_in_use"},
+		{vault.ErrClosed, "err.locked"},
+		{vault.ErrNotFound, "err.not_found"},
+		{vault.ErrTooLarge, "err.too_large"},
+		{vault.ErrTargetBusy, "err.target_busy"},
+		{vault.ErrDiskFull, "err.disk_full"},
+		{ErrAutoLockRange, "err.auto_lock_range"},
+		{context.Canceled, "err.cancelled"},
+		{os.ErrPermission, "err.permission"},
+		{os.ErrNotExist, "err.file_not_found"},
+	}
+	for _, k := range known {
+		if errors.Is(err, k.err) {
+			return Message{Key: k.key, Args: fileArgs(k.key, file)}
+		}
+	}
+	if isDiskFull(err) {
+		return Message{Key: "err.disk_full"}
+	}
+	return Message{Key: "err.unexpected"}
+}
+
+// fileArgs returns the file name for the messages that name one.
+func fileArgs(key, file string) []any {
+	switch key {
+	case "err.key_file_damaged", "err.database_missing", "err.database_damaged",
+		"err.not_encrypted", "err.newer_format", "err.not_a_vault", "err.vault_exists":
+		return []any{file}
+	}
+	return nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

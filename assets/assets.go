@@ -1,0 +1,112 @@
+// Package assets holds what the binary embeds besides code: the icon and
+// the translations of every user-visible string, Vietnamese first and
+// English second.
+package assets
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+)
+
+//go:embed icon.png
+var Icon []byte
+
+//go:embed translations/*.json
+var translations embed.FS
+
+// Language is a language the app is translated into.
+type Language string
+
+// The languages, Vietnamese being the default.
+const (
+	Vietnamese Language = "vi"
+	English    Language = "en"
+)
+
+// Languages lists the languages in the order settings offer them.
+var Languages = []Language{Vietnamese, English}
+
+// Catalog translates message keys into one language. It is safe for use
+// by several goroutines once made.
+type Catalog struct {
+	lang     Language
+	messages map[string]string
+	fallback map[string]string
+}
+
+// NewCatalog returns the catalog of lang, or of Vietnamese when lang is not
+// a known language.
+func NewCatalog(lang Language) *Catalog {
+	if lang != English {
+		lang = Vietnamese
+	}
+	return &Catalog{lang: lang, messages: load(lang), fallback: load(Vietnamese)}
+}
+
+// Language returns the catalog's language.
+func (c *Catalog) Language() Language { return c.lang }
+
+// T returns the message for key, formatted with args as by fmt.Sprintf.
+// A key missing from the language falls back to Vietnamese, and a key
+// missing there too is returned as it is, so a gap shows, never crashes.
+func (c *Catalog) T(key string, args ...any) string {
+	msg, ok := c.messages[key]
+	if !ok {
+		msg, ok = c.fallback[key]
+	}
+	if !ok {
+		return key
+	}
+	if len(args) == 0 {
+		return msg
+	}
+	return fmt.Sprintf(msg, args...)
+}
+
+// Has reports whether key is translated in c's language.
+func (c *Catalog) Has(key string) bool {
+	_, ok := c.messages[key]
+	return ok
+}
+
+// Keys returns every key of lang's file.
+func Keys(lang Language) []string {
+	var keys []string
+	for k := range load(lang) {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func load(lang Language) map[string]string {
+	b, err := translations.ReadFile("translations/" + string(lang) + ".json")
+	if err != nil {
+		panic("assets: missing translations for " + string(lang))
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic("assets: translations for " + string(lang) + ": " + err.Error())
+	}
+	return m
+}
+
+// LanguageFromEnvironment returns English when the OS locale asks for it
+// (LC_ALL, LC_MESSAGES, LANG or LANGUAGE starting with "en") and
+// Vietnamese otherwise, including for the "C" and "POSIX" locales and
+// an unset environment.
+func LanguageFromEnvironment() Language {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
+		v := os.Getenv(name)
+		if v == "" || v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
+			continue
+		}
+		if strings.HasPrefix(v, "en") {
+			return English
+		}
+		return Vietnamese
+	}
+	return Vietnamese
+}

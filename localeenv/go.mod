@@ -1,0 +1,3 @@
+module localeenv
+
+go 1.26.8

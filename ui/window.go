@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"sotay/app"
+	"sotay/assets"
+	"sotay/model"
+)
+
+// Preference keys; only settings with nothing secret in them go to Fyne's
+// preferences.
+const prefLanguage = "language"
+
+// Options says which vault the window opens.
+type Options struct {
+	// VaultDir is the vault folder; the lock screen creates a vault there
+	// when it has none.
+	VaultDir string
+	// Session, when not nil, is an already unlocked vault in VaultDir
+	// (the demo), and the window starts on the case list.
+	Session *app.Session
+	// Language overrides the language preference when not empty.
+	Language assets.Language
+}
+
+// window is the main window and the state shared by its screens. Only
+// the UI goroutine touches it.
+type window struct {
+	fa      fyne.App
+	win     fyne.Window
+	cat     *assets.Catalog
+	dir     string
+	session *app.Session
+	today   func() model.Date
+
+	nav     *widget.List
+	content *fyne.Container
+	title   *widget.Label
+}
+
+var sections = []string{"nav.today", "nav.cases", "nav.settings"}
+
+// NewWindow builds the main window on the vault of opts and returns it,
+// not yet shown.
+func NewWindow(fa fyne.App, opts Options) fyne.Window {
+	fa.Settings().SetTheme(newTheme())
+	lang := opts.Language
+	if lang == "" {
+		lang = assets.Language(fa.Preferences().StringWithFallback(prefLanguage, string(assets.Vietnamese)))
+	}
+	w := &window{
+		fa:    fa,
+		cat:   assets.NewCatalog(lang),
+		dir:   opts.VaultDir,
+		today: app.Today,
+	}
+	w.win = fa.NewWindow(w.t("app.name"))
+	w.win.Resize(fyne.NewSize(1200, 760))
+	w.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w.addShortcuts()
+	if opts.Session != nil {
+		w.openSession(opts.Session)
+	} else {
+		w.showLock()
+	}
+	return w.win
+}
+
+func (w *window) t(key string, args ...any) string { return w.cat.T(key, args...) }
+
+func (w *window) addShortcuts() {
+	lock := &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	w.win.Canvas().AddShortcut(lock, func(fyne.Shortcut) { w.lock() })
+	w.win.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { w.touch() })
+}
+
+// touch tells the session the user is active, so the idle lock waits.
+func (w *window) touch() {
+	if w.session != nil {
+		w.session.Touch()
+	}
+}
+
+// lock locks the session; the OnLock callback shows the lock screen.
+func (w *window) lock() {
+	if w.session != nil {
+		w.session.Lock()
+	}
+}
+
+// openSession shows the main screens on an unlocked session and starts
+// its idle timer.
+func (w *window) openSession(s *app.Session) {
+	w.session = s
+	s.OnLock(func() { fyne.Do(func() { w.onLocked(s) }) })
+	s.Touch()
+	w.showMain()
+}
+
+// onLocked drops every screen, and with them every decrypted value they
+// hold, and shows the lock screen.
+func (w *window) onLocked(s *app.Session) {
+	if w.session != s {
+		return
+	}
+	w.session = nil
+	w.nav = nil
+	w.content = nil
+	w.showLock()
+}
+
+func (w *window) showMain() {
+	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	lockButton := widget.NewButton(w.t("action.lock"), w.lock)
+	top := container.NewBorder(nil, nil, nil, lockButton, w.title)
+
+	w.content = container.NewStack()
+	w.nav = widget.NewList(
+		func() int { return len(sections) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(w.t(sections[id])) },
+	)
+	w.nav.OnSelected = func(id widget.ListItemID) {
+		w.touch()
+		w.showSection(id)
+	}
+	split := container.NewHSplit(w.nav, container.NewBorder(top, nil, nil, nil, w.content))
+	split.Offset = 0.16
+	w.win.SetContent(split)
+	w.nav.Select(1)
+}
+
+func (w *window) showSection(id int) {
+	switch sections[id] {
+	case "nav.today":
+		w.show(w.t("nav.today"), newTodayScreen(w).build())
+	case "nav.cases":
+		w.showCaseList()
+	case "nav.settings":
+		w.show(w.t("nav.settings"), newSettingsScreen(w).build())
+	}
+}
+
+// show replaces the content area.
+func (w *window) show(title string, o fyne.CanvasObject) {
+	if w.content == nil {
+		return
+	}
+	w.title.SetText(title)
+	w.content.Objects = []fyne.CanvasObject{o}
+	w.content.Refresh()
+}
+
+func (w *window) showCaseList() {
+	w.show(w.t("nav.cases"), newCaseListScreen(w).build())
+}
+
+func (w *window) showCase(id string) {
+	screen, err := newCaseScreen(w, id)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	w.show(w.t("nav.cases"), screen.build())
+}
+
+// showError shows err as a short sentence with a hint. Unexpected errors
+// are logged with their detail, which never reaches the dialog.
+func (w *window) showError(err error) {
+	dialog.ShowInformation(w.t("dialog.error_title"), w.message(err), w.win)
+}
+
+func (w *window) message(err error) string {
+	msg := app.Explain(err)
+	if msg.Key == "err.unexpected" {
+		slog.Error("unexpected error", "err", err)
+	}
+	return w.t(msg.Key, msg.Args...)
+}
+
+// run calls work on a new goroutine and then done with its error on the
+// UI goroutine.
+func run(work func() error, done func(error)) {
+	go func() {
+		err := work()
+		fyne.Do(func() { done(err) })
+	}()
+}
