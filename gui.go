@@ -41,8 +41,8 @@ func runGUI(args []string, stdout, stderr io.Writer) int {
 			return exitFailure
 		}
 		defer os.RemoveAll(d)
-		fmt.Fprintln(stdout, cat.T("cli.demo_passphrase", d, pass))
-		opts.VaultDir, opts.Session = d, session
+		fmt.Fprintln(stdout, cat.T("cli.demo_passphrase", session.Dir(), pass))
+		opts.VaultDir, opts.Session = session.Dir(), session
 	}
 	if opts.VaultDir == "" {
 		d, err := app.DefaultVaultDir()

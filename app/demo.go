@@ -189,8 +189,9 @@ func minDate(a, b model.Date) model.Date {
 }
 
 // CreateDemo makes a demo vault in a new temporary folder with a random
-// passphrase, fills it, and returns the folder, the unlocked session and
-// the passphrase. The demo is throwaway, so its key derivation uses the
+// passphrase, fills it, and returns the temporary folder (to remove when
+// done), the unlocked session and the passphrase. The vault is the
+// session's Dir, inside the temporary folder. The demo is throwaway, so its key derivation uses the
 // floor parameters instead of calibrating.
 func CreateDemo(today model.Date) (string, *Session, string, error) {
 	dir, err := os.MkdirTemp("", "sotay-demo-")

@@ -7,6 +7,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 )
@@ -81,14 +82,29 @@ func Keys(lang Language) []string {
 	return keys
 }
 
+// load merges the translation files of lang: translations/AREA.LANG.json,
+// one file per area of the app, each key in exactly one file.
 func load(lang Language) map[string]string {
-	b, err := translations.ReadFile("translations/" + string(lang) + ".json")
-	if err != nil {
+	names, err := fs.Glob(translations, "translations/*."+string(lang)+".json")
+	if err != nil || len(names) == 0 {
 		panic("assets: missing translations for " + string(lang))
 	}
 	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		panic("assets: translations for " + string(lang) + ": " + err.Error())
+	for _, name := range names {
+		b, err := translations.ReadFile(name)
+		if err != nil {
+			panic("assets: " + name + ": " + err.Error())
+		}
+		part := map[string]string{}
+		if err := json.Unmarshal(b, &part); err != nil {
+			panic("assets: " + name + ": " + err.Error())
+		}
+		for k, v := range part {
+			if _, dup := m[k]; dup {
+				panic("assets: " + name + ": key " + k + " is also in another file")
+			}
+			m[k] = v
+		}
 	}
 	return m
 }

@@ -218,6 +218,8 @@ func newCaseRow(w *window) *caseRow {
 	}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.kind.Truncation = fyne.TextTruncateEllipsis
+	r.status.Truncation = fyne.TextTruncateEllipsis
+	r.overdue.Truncation = fyne.TextTruncateEllipsis
 	r.overdue.Importance = widget.DangerImportance
 	r.ExtendBaseWidget(r)
 	return r
@@ -244,7 +246,7 @@ func (r *caseRow) CreateRenderer() fyne.WidgetRenderer {
 
 // caseRowColumns are the widths of the list columns as shares of the row;
 // the title takes what is left.
-var caseRowColumns = []float32{0.11, 0, 0.2, 0.1, 0.1, 0.1}
+var caseRowColumns = []float32{0.1, 0, 0.18, 0.12, 0.08, 0.13}
 
 func caseRowLayout(cells ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&columnsLayout{shares: caseRowColumns}, cells...)

@@ -42,7 +42,7 @@ func (s *caseScreen) build() fyne.CanvasObject {
 	remove := widget.NewButtonWithIcon(w.t("action.delete"), theme.DeleteIcon(), s.onDelete)
 	title := widget.NewLabelWithStyle(s.c.Code+" · "+s.c.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	header := container.NewBorder(nil, nil, container.NewHBox(back, newClassificationBadge(s.c.Classification)),
+	header := container.NewBorder(nil, nil, container.NewHBox(back, container.NewCenter(newClassificationBadge(s.c.Classification))),
 		container.NewHBox(edit, remove), title)
 
 	s.tabs = container.NewAppTabs(
