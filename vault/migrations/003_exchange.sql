@@ -1,0 +1,3 @@
+-- Officer keys, the key directory and bundle bookkeeping.
+-- Reserved; the bundles change fills it in.
+SELECT 1;
