@@ -71,7 +71,7 @@ func (s *settingsScreen) language() fyne.CanvasObject {
 		w.cat = assets.NewCatalog(lang)
 		w.win.SetTitle(w.t("app.name"))
 		w.showMain()
-		w.nav.Select(2)
+		w.selectSection(len(sections) - 1)
 	})
 	if w.cat.Language() == assets.English {
 		sel.SetSelectedIndex(1)

@@ -40,7 +40,7 @@ type window struct {
 	session *app.Session
 	today   func() model.Date
 
-	nav     *widget.List
+	nav     []*widget.Button
 	content *fyne.Container
 	title   *widget.Label
 }
@@ -50,6 +50,10 @@ var sections = []string{"nav.today", "nav.cases", "nav.settings"}
 // NewWindow builds the main window on the vault of opts and returns it,
 // not yet shown.
 func NewWindow(fa fyne.App, opts Options) fyne.Window {
+	return newWindow(fa, opts).win
+}
+
+func newWindow(fa fyne.App, opts Options) *window {
 	fa.Settings().SetTheme(newTheme())
 	lang := opts.Language
 	if lang == "" {
@@ -70,7 +74,7 @@ func NewWindow(fa fyne.App, opts Options) fyne.Window {
 	} else {
 		w.showLock()
 	}
-	return w.win
+	return w
 }
 
 func (w *window) t(key string, args ...any) string { return w.cat.T(key, args...) }
@@ -122,19 +126,32 @@ func (w *window) showMain() {
 	top := container.NewBorder(nil, nil, nil, lockButton, w.title)
 
 	w.content = container.NewStack()
-	w.nav = widget.NewList(
-		func() int { return len(sections) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(w.t(sections[id])) },
-	)
-	w.nav.OnSelected = func(id widget.ListItemID) {
-		w.touch()
-		w.showSection(id)
+	w.nav = nil
+	navBox := container.NewVBox()
+	for i, key := range sections {
+		b := widget.NewButton(w.t(key), func() { w.selectSection(i) })
+		b.Alignment = widget.ButtonAlignLeading
+		w.nav = append(w.nav, b)
+		navBox.Add(b)
 	}
-	split := container.NewHSplit(w.nav, container.NewBorder(top, nil, nil, nil, w.content))
+	split := container.NewHSplit(navBox, container.NewBorder(top, nil, nil, nil, w.content))
 	split.Offset = 0.16
 	w.win.SetContent(split)
-	w.nav.Select(1)
+	w.selectSection(1)
+}
+
+// selectSection highlights section i in the navigation and shows it.
+// Choosing the section already shown goes back to its first screen.
+func (w *window) selectSection(i int) {
+	w.touch()
+	for j, b := range w.nav {
+		b.Importance = widget.LowImportance
+		if j == i {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+	w.showSection(i)
 }
 
 func (w *window) showSection(id int) {
