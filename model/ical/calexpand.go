@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -27,63 +28,114 @@ func (c *Calendar) Expand(from, to time.Time) []Instance {
 		}
 	}
 
-	var out []Instance
+	var hits []hit
 	for i := range c.Events {
 		ev := &c.Events[i]
 		switch {
 		case ev.IsOverride():
 			if !masters[ev.UID] && ev.Status != StatusCancelled {
-				out = appendOwn(out, ev, from, to)
+				hits = appendOwn(hits, ev, from, to)
 			}
 		case ev.Status != StatusCancelled:
-			out = append(out, expandSeries(ev, overrides[ev.UID], from, to)...)
+			hits = appendSeries(hits, ev, overrides[ev.UID], from, to)
 		}
 	}
+	sortHits(hits, from.Location())
+	return materialize(hits, from.Location())
+}
 
-	loc := from.Location()
-	slices.SortStableFunc(out, func(a, b Instance) int {
-		return a.sortKey(loc).Compare(b.sortKey(loc))
-	})
+// materialize builds the instances of hits.
+func materialize(hits []hit, loc *time.Location) []Instance {
+	if len(hits) == 0 {
+		return nil
+	}
+	out := make([]Instance, len(hits))
+	for i, h := range hits {
+		out[i] = h.instance()
+	}
 	return out
 }
 
-// expandSeries returns the instances of series ev in the window with its
-// overrides applied.
-func expandSeries(ev *Event, overrides []*Event, from, to time.Time) []Instance {
-	if len(overrides) == 0 {
-		return Expand(ev, from, to)
+// sortKey returns the Unix nanoseconds at which h starts, all-day hits at
+// midnight in loc.
+func (h hit) sortKey(loc *time.Location) int64 {
+	if h.ev.AllDay {
+		y, m, d := h.start.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, loc).UnixNano()
 	}
+	return h.start.UnixNano()
+}
+
+// sortHits sorts hits by start, all-day hits at midnight in loc, and
+// keeps the order of equal starts.
+func sortHits(hits []hit, loc *time.Location) {
+	type ref struct {
+		key   int64
+		index int
+	}
+	refs := make([]ref, len(hits))
+	sorted := true
+	for i := range hits {
+		refs[i] = ref{hits[i].sortKey(loc), i}
+		if i > 0 && refs[i].key < refs[i-1].key {
+			sorted = false
+		}
+	}
+	if sorted {
+		return
+	}
+	slices.SortFunc(refs, func(a, b ref) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return a.index - b.index
+	})
+	moved := make([]hit, len(hits))
+	for i, r := range refs {
+		moved[i] = hits[r.index]
+	}
+	copy(hits, moved)
+}
+
+// appendSeries appends the instances of series ev in the window with its
+// overrides applied.
+func appendSeries(hits []hit, ev *Event, overrides []*Event, from, to time.Time) []hit {
+	first := len(hits)
+	hits = appendHits(hits, ev, from, to)
+	if len(overrides) == 0 {
+		return hits
+	}
+
 	ids := make([]DateTime, len(overrides))
 	for i, o := range overrides {
 		ids[i] = o.RecurrenceID
 	}
 	replaced := newOccurrenceSet(ids, ev.Zone(), ev.AllDay)
-
-	var out []Instance
-	for _, in := range Expand(ev, from, to) {
-		if !replaced.contains(in) {
-			out = append(out, in)
+	kept := hits[:first]
+	for _, h := range hits[first:] {
+		if !replaced.contains(h.instance()) {
+			kept = append(kept, h)
 		}
 	}
+	hits = kept
 	for _, o := range overrides {
 		if o.Status != StatusCancelled {
-			out = appendOwn(out, o, from, to)
+			hits = appendOwn(hits, o, from, to)
 		}
 	}
-	return out
+	return hits
 }
 
 // appendOwn appends the single instance of an override if it overlaps
 // the window. An override that carries its own RRULE still counts as one
 // occurrence, because RANGE=THISANDFUTURE is not supported.
-func appendOwn(out []Instance, ev *Event, from, to time.Time) []Instance {
+func appendOwn(hits []hit, ev *Event, from, to time.Time) []hit {
 	if ev.Start.IsZero() && ev.StartDate.IsZero() {
-		return out
+		return hits
 	}
-	in := ev.instanceAt(ev.wallStart())
-	in.RecurrenceID = ev.RecurrenceID
+	in := ev.instanceAt(ev.wallStart(), nil)
 	if in.overlaps(from, to) {
-		out = append(out, in)
+		hits = append(hits, hit{ev: ev, start: in.sortKey(time.UTC), own: true})
 	}
-	return out
+	return hits
 }

@@ -1,7 +1,6 @@
 package ical
 
 import (
-	"slices"
 	"time"
 
 	"sotay/model"
@@ -62,34 +61,67 @@ func (in Instance) sortKey(loc *time.Location) time.Time {
 //
 // The rule runs on the wall clock of the event's zone, so a 09:00 meeting
 // stays at 09:00 across a change of daylight saving time; a wall-clock
-// time that the change skips moves forward by the length of the gap, as
-// time.Date does. Every instance lasts as long as the event itself.
-// All-day instances are matched against the window as whole days in
-// from's location. At most MaxInstances instances are returned.
+// time that the change skips or repeats is read as RFC 5545 says (see
+// wallIn). Every instance lasts as long as the event itself. All-day
+// instances are matched against the window as whole days in from's
+// location. At most MaxInstances instances are returned.
 func Expand(ev *Event, from, to time.Time) []Instance {
+	return materialize(appendHits(nil, ev, from, to), from.Location())
+}
+
+// A hit is an instance before it is built: the event and the start, an
+// instant for timed events and midnight UTC of the day for all-day ones.
+// Hits are small, so expansion collects and sorts them, and builds each
+// Instance once.
+type hit struct {
+	ev    *Event
+	start time.Time
+	own   bool // an override's own start; RecurrenceID comes from the event
+}
+
+// instance builds the Instance of h.
+func (h hit) instance() Instance {
+	ev := h.ev
+	in := Instance{Event: ev, AllDay: ev.AllDay}
+	if ev.AllDay {
+		in.StartDate = model.DateOf(h.start)
+		in.EndDate = in.StartDate
+		if ev.EndDate != ev.StartDate {
+			in.EndDate = in.StartDate.AddDays(ev.StartDate.DaysUntil(ev.EndDate))
+		}
+	} else {
+		in.Start = h.start
+		in.End = h.start.Add(ev.End.Sub(ev.Start))
+	}
+	switch {
+	case h.own:
+		in.RecurrenceID = ev.RecurrenceID
+	case ev.RRule != nil || len(ev.RDates) > 0:
+		in.RecurrenceID = in.occurrence()
+	}
+	return in
+}
+
+// appendHits appends the instances of Expand to hits, in order of start.
+func appendHits(hits []hit, ev *Event, from, to time.Time) []hit {
 	if ev.Start.IsZero() && ev.StartDate.IsZero() {
-		return nil
+		return hits
 	}
 	zone := ev.Zone()
 	exdates := newOccurrenceSet(ev.ExDates, zone, ev.AllDay)
+	conv := wallConverter{loc: zone}
+	first := len(hits)
 
-	var out []Instance
-	seen := map[time.Time]bool{}
 	add := func(wall time.Time) bool {
-		in := ev.instanceAt(wall)
-		if seen[wall] || exdates.contains(in) {
-			return true
+		in := ev.instanceAt(wall, &conv)
+		if !exdates.contains(in) && in.overlaps(from, to) {
+			hits = append(hits, hit{ev: ev, start: in.sortKey(time.UTC)})
 		}
-		seen[wall] = true
-		if in.overlaps(from, to) {
-			if ev.RRule != nil || len(ev.RDates) > 0 {
-				in.RecurrenceID = in.occurrence()
-			}
-			out = append(out, in)
-		}
-		return len(out) < MaxInstances
+		return len(hits)-first < MaxInstances
 	}
 
+	// The rule gives starts after DTSTART in increasing order, so only
+	// RDATEs can repeat a start.
 	dtstart := ev.wallStart()
 	add(dtstart)
 	if ev.RRule != nil {
@@ -97,16 +129,33 @@ func Expand(ev *Event, from, to time.Time) []Instance {
 		slack := ev.span() + 48*time.Hour
 		w.run(wallIn(from.In(zone), time.UTC).Add(-slack), wallIn(to.In(zone), time.UTC).Add(48*time.Hour), add)
 	}
-	for _, rd := range ev.RDates {
-		if len(out) >= MaxInstances {
-			break
+	if len(ev.RDates) > 0 {
+		for _, wall := range ev.newRDates(hits[first:]) {
+			if !add(wall) {
+				break
+			}
 		}
-		add(ev.wallOf(rd))
+		sortHits(hits[first:], time.UTC)
 	}
+	return hits
+}
 
-	slices.SortStableFunc(out, func(a, b Instance) int {
-		return a.sortKey(time.UTC).Compare(b.sortKey(time.UTC))
-	})
+// newRDates returns the wall-clock starts of the RDATEs that are neither
+// DTSTART nor in hits already, without repeats.
+func (e *Event) newRDates(hits []hit) []time.Time {
+	key := func(wall time.Time) int64 { return e.instanceAt(wall, nil).sortKey(time.UTC).UnixNano() }
+	seen := map[int64]bool{key(e.wallStart()): true}
+	for _, h := range hits {
+		seen[h.start.UnixNano()] = true
+	}
+	var out []time.Time
+	for _, rd := range e.RDates {
+		wall := e.wallOf(rd)
+		if k := key(wall); !seen[k] {
+			seen[k] = true
+			out = append(out, wall)
+		}
+	}
 	return out
 }
 
@@ -140,15 +189,19 @@ func (e *Event) span() time.Duration {
 }
 
 // instanceAt returns the instance of e that starts at the wall-clock time
-// wall of its zone.
-func (e *Event) instanceAt(wall time.Time) Instance {
+// wall of its zone. conv may be nil.
+func (e *Event) instanceAt(wall time.Time, conv *wallConverter) Instance {
 	in := Instance{Event: e, AllDay: e.AllDay}
 	if e.AllDay {
 		in.StartDate = model.DateOf(wall)
 		in.EndDate = in.StartDate.AddDays(e.StartDate.DaysUntil(e.EndDate))
 		return in
 	}
-	in.Start = wallIn(wall, e.Zone())
+	if conv != nil {
+		in.Start = conv.convert(wall)
+	} else {
+		in.Start = wallIn(wall, e.Zone())
+	}
 	in.End = in.Start.Add(e.span())
 	return in
 }
@@ -159,6 +212,40 @@ func (in Instance) occurrence() DateTime {
 		return DateTime{Date: in.StartDate}
 	}
 	return DateTime{Time: in.Start}
+}
+
+// A wallConverter does the work of wallIn for many times in one zone. It
+// remembers the zone period (ZoneBounds) of the last result: a wall-clock
+// time that falls well inside that period has one reading, with the
+// period's offset, and needs no further lookup.
+type wallConverter struct {
+	loc        *time.Location
+	start, end int64 // Unix seconds; 0 for no bound
+	offset     int
+	valid      bool
+}
+
+// margin is more than the largest difference between two UTC offsets, so
+// a time this far inside a zone period cannot be in a gap or an overlap.
+const margin = 30 * 3600
+
+func (c *wallConverter) convert(wall time.Time) time.Time {
+	if c.valid {
+		x := wall.Unix() - int64(c.offset)
+		if (c.start == 0 || x >= c.start+margin) && (c.end == 0 || x < c.end-margin) {
+			return time.Unix(x, int64(wall.Nanosecond())).In(c.loc)
+		}
+	}
+	t := wallIn(wall, c.loc)
+	start, end := t.ZoneBounds()
+	c.start, c.end, c.offset, c.valid = 0, 0, offsetOf(t), true
+	if !start.IsZero() {
+		c.start = start.Unix()
+	}
+	if !end.IsZero() {
+		c.end = end.Unix()
+	}
+	return t
 }
 
 // untilCheck returns a function that reports whether a wall-clock start

@@ -13,6 +13,9 @@ import (
 // 200,000 periods is about 550 years of a daily rule.
 const maxPeriods = 200_000
 
+// day is the length of a day on the UTC clock that walks run on.
+const day = 24 * time.Hour
+
 // A walk generates the starts of a rule as wall-clock times, in UTC, of
 // the event's zone. Times at or before dtstart are left out, because the
 // caller emits DTSTART itself.
@@ -37,8 +40,10 @@ func (w walk) run(skipTo, end time.Time, yield func(time.Time) bool) {
 
 	count := 1 // DTSTART
 	hour, min, sec := w.dtstart.Clock()
+	var buf []time.Time
 	for k := first; k < first+maxPeriods; k++ {
-		dates, ok := w.period(k)
+		dates, ok := w.period(k, buf[:0])
+		buf = dates
 		if !ok {
 			return
 		}
@@ -85,10 +90,10 @@ func (w walk) periodsUntil(t time.Time) int {
 	return n / w.interval()
 }
 
-// period returns the sorted dates (midnight, UTC) of period k of the rule,
-// after BYSETPOS. ok is false when the period lies beyond the years that
-// time.Time handles sensibly.
-func (w walk) period(k int) (dates []time.Time, ok bool) {
+// period appends to dates the sorted dates (midnight, UTC) of period k of
+// the rule, after BYSETPOS. ok is false when the period lies beyond the
+// year 9999.
+func (w walk) period(k int, dates []time.Time) (_ []time.Time, ok bool) {
 	r := w.rule
 	step := k * w.interval()
 	y0, m0, d0 := w.dtstart.Date()
@@ -100,12 +105,12 @@ func (w walk) period(k int) (dates []time.Time, ok bool) {
 	case Daily:
 		d := time.Date(y0, m0, d0+step, 0, 0, 0, 0, time.UTC)
 		if w.matchesDay(d) {
-			dates = []time.Time{d}
+			dates = append(dates, d)
 		}
 	case Weekly:
 		ws := w.weekStart(step)
 		for i := range 7 {
-			d := ws.AddDate(0, 0, i)
+			d := ws.Add(time.Duration(i) * day)
 			if w.matchesWeekDay(d) && inMonths(r.ByMonth, d.Month()) {
 				dates = append(dates, d)
 			}
@@ -113,10 +118,10 @@ func (w walk) period(k int) (dates []time.Time, ok bool) {
 	case Monthly:
 		first := time.Date(y0, m0+time.Month(step), 1, 0, 0, 0, 0, time.UTC)
 		if inMonths(r.ByMonth, first.Month()) {
-			dates = w.monthDates(first.Year(), first.Month(), d0)
+			dates = w.monthDates(dates, first.Year(), first.Month(), d0)
 		}
 	case Yearly:
-		dates = w.yearDates(y0+step, m0, d0)
+		dates = w.yearDates(dates, y0+step, m0, d0)
 	}
 	return applySetPos(dates, r.BySetPos), true
 }
@@ -170,30 +175,39 @@ func (w walk) matchesWeekDay(d time.Time) bool {
 // monthDates returns the days of month y-m selected by BYMONTHDAY and
 // BYDAY, or day d0 when the rule has neither. A day that the month does
 // not have (the 31st of April) is no instance, as RFC 5545 requires.
-func (w walk) monthDates(y int, m time.Month, d0 int) []time.Time {
+func (w walk) monthDates(out []time.Time, y int, m time.Month, d0 int) []time.Time {
 	r := w.rule
 	first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1)
 
 	switch {
 	case len(r.ByMonthDay) > 0:
-		var out []time.Time
-		for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
-			if matchesMonthDay(r.ByMonthDay, d) && (len(r.ByDay) == 0 || byDayMatches(r.ByDay, d, first, last)) {
+		var days uint64 // bit n set: day n is selected
+		for _, md := range r.ByMonthDay {
+			if md < 0 {
+				md += last.Day() + 1
+			}
+			if md >= 1 && md <= last.Day() {
+				days |= 1 << md
+			}
+		}
+		for n := 1; n <= last.Day(); n++ {
+			d := first.Add(time.Duration(n-1) * day)
+			if days&(1<<n) != 0 && (len(r.ByDay) == 0 || byDayMatches(r.ByDay, d, first, last)) {
 				out = append(out, d)
 			}
 		}
 		return out
 	case len(r.ByDay) > 0:
-		return byDayDates(r.ByDay, first, last)
+		return appendByDayDates(out, r.ByDay, first, last)
 	case d0 <= last.Day():
-		return []time.Time{time.Date(y, m, d0, 0, 0, 0, 0, time.UTC)}
+		return append(out, time.Date(y, m, d0, 0, 0, 0, 0, time.UTC))
 	}
-	return nil
+	return out
 }
 
 // yearDates returns the days of year y that a YEARLY rule selects.
-func (w walk) yearDates(y int, m0 time.Month, d0 int) []time.Time {
+func (w walk) yearDates(out []time.Time, y int, m0 time.Month, d0 int) []time.Time {
 	r := w.rule
 	months := r.ByMonth
 	if len(months) == 0 && (len(r.ByMonthDay) > 0) {
@@ -202,15 +216,14 @@ func (w walk) yearDates(y int, m0 time.Month, d0 int) []time.Time {
 
 	if len(months) == 0 && len(r.ByDay) > 0 {
 		first := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-		return byDayDates(r.ByDay, first, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+		return appendByDayDates(out, r.ByDay, first, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
 	}
 	if len(months) == 0 {
 		months = []time.Month{m0}
 	}
 
-	var out []time.Time
 	for _, m := range sortedMonths(months) {
-		out = append(out, w.monthDates(y, m, d0)...)
+		out = w.monthDates(out, y, m, d0)
 	}
 	return out
 }
@@ -227,24 +240,19 @@ func inMonths(ms []time.Month, m time.Month) bool {
 	return len(ms) == 0 || slices.Contains(ms, m)
 }
 
-// monthDayNumbers returns d's day of the month counted from the start
-// and from the end (-1 for the last day).
-func monthDayNumbers(d time.Time) []int {
-	last := time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
-	return []int{d.Day(), d.Day() - last - 1}
-}
-
+// matchesMonthDay reports whether d is on one of days, which count from
+// the start of the month, or from its end when negative.
 func matchesMonthDay(days []int, d time.Time) bool {
-	n := monthDayNumbers(d)
-	return slices.Contains(days, n[0]) || slices.Contains(days, n[1])
+	y, m, n := d.Date()
+	last := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return slices.Contains(days, n) || slices.Contains(days, n-last-1)
 }
 
-// byDayDates returns the days from first to last, inclusive, selected by
-// BYDAY entries: every such weekday, or the n-th (from the end when n is
-// negative) within that span.
-func byDayDates(byDay []WeekdayNum, first, last time.Time) []time.Time {
-	var out []time.Time
-	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+// appendByDayDates appends the days from first to last, inclusive,
+// selected by BYDAY entries: every such weekday, or the n-th (from the end
+// when n is negative) within that span.
+func appendByDayDates(out []time.Time, byDay []WeekdayNum, first, last time.Time) []time.Time {
+	for d := first; !d.After(last); d = d.Add(day) {
 		if byDayMatches(byDay, d, first, last) {
 			out = append(out, d)
 		}

@@ -81,7 +81,7 @@ func yearlyOnset(y int, wall time.Time) time.Time {
 	wd := onsetWeekday(wall)
 	first := time.Date(y, wall.Month(), 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1)
-	days := byDayDates([]WeekdayNum{wd}, first, last)
+	days := appendByDayDates(nil, []WeekdayNum{wd}, first, last)
 	h, m, s := wall.Clock()
 	return days[0].Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(s)*time.Second)
 }
