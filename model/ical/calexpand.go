@@ -7,7 +7,7 @@ import (
 )
 
 // Expand returns the instances of every event of c that overlap
-// [from, to), in order of start, with changed occurrences applied: an
+// [from, to), in order of start, with changed occurrences applied. An
 // override (an event with a RECURRENCE-ID) replaces the occurrence of its
 // series that it names, and a cancelled override removes it. A cancelled
 // series has no instances. An override whose series is not in the
@@ -111,13 +111,13 @@ func appendSeries(hits []hit, ev *Event, overrides []*Event, from, to time.Time)
 		ids[i] = o.RecurrenceID
 	}
 	replaced := newOccurrenceSet(ids, ev.Zone(), ev.AllDay)
-	kept := hits[:first]
+	remaining := hits[:first]
 	for _, h := range hits[first:] {
 		if !replaced.contains(h.instance()) {
-			kept = append(kept, h)
+			remaining = append(remaining, h)
 		}
 	}
-	hits = kept
+	hits = remaining
 	for _, o := range overrides {
 		if o.Status != StatusCancelled {
 			hits = appendOwn(hits, o, from, to)

@@ -11,7 +11,7 @@ import (
 // corpusCase is what Parse and Calendar.Expand give for one file of the
 // shared corpus of real .ics files. The reference figures in index.json
 // come from python icalendar 4.0.3 with recurring-ical-events 2.0.1;
-// where ours differ, note says why.
+// where ours differ, note gives the reason.
 type corpusCase struct {
 	events    int // VEVENTs without RECURRENCE-ID
 	overrides int

@@ -38,8 +38,8 @@ const (
 	StatusCancelled Status = "CANCELLED"
 )
 
-// Event is one VEVENT. A recurring series is one Event with an RRule (or
-// RDates); each changed occurrence is a separate Event with the same UID
+// Event is one VEVENT. A recurring series is one Event with an RRule or
+// RDates. Each changed occurrence is a separate Event with the same UID
 // and a non-zero RecurrenceID.
 //
 // A timed event has AllDay false and its Start and End set. An all-day
@@ -135,8 +135,8 @@ func (d DateTime) Day() model.Date {
 }
 
 // wallIn returns the instant at which loc's clocks show t's wall-clock
-// time, following RFC 5545 section 3.3.5 where time.Date leaves the
-// choice open: a time that a change of daylight saving time repeats is
+// time. Where time.Date leaves the choice open, it follows RFC 5545
+// section 3.3.5. A time that a change of daylight saving time repeats is
 // its first occurrence, and a time that a change skips is read with the
 // offset from before the change (02:30 becomes 03:30).
 func wallIn(t time.Time, loc *time.Location) time.Time {
@@ -147,8 +147,8 @@ func wallIn(t time.Time, loc *time.Location) time.Time {
 		return naive
 	}
 
-	// The offsets half a day before and after; a zone changes its offset
-	// at most once in that span.
+	// The offsets half a day before and after. This assumes that the zone
+	// changes its offset at most once in that day, as current rules do.
 	_, before := naive.Add(-12 * time.Hour).In(loc).Zone()
 	_, after := naive.Add(12 * time.Hour).In(loc).Zone()
 	early := naive.Add(-time.Duration(before) * time.Second).In(loc)

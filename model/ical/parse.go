@@ -82,8 +82,8 @@ func (p *parser) warn(line int, format string, args ...any) {
 // components builds the tree of BEGIN…END blocks. A line that cannot be
 // parsed, a property outside any block and an END that closes nothing are
 // warnings. A block still open at the end of the input is dropped with
-// its contents, so a truncated file never yields a partial event; only the
-// outermost block is kept.
+// its contents, so a truncated file never yields a partial event. The
+// outermost block is the exception: it keeps what was closed inside it.
 func (p *parser) components(lines []logicalLine) []*component {
 	var roots, stack []*component
 	for _, l := range lines {

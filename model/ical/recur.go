@@ -27,10 +27,10 @@ type walk struct {
 	afterUntil func(wall time.Time) bool
 }
 
-// run calls yield with each start later than dtstart, in order, from the
-// period that contains skipTo (or from DTSTART when the rule has a COUNT
-// or skipTo is earlier), until a start is after end, the rule ends, or
-// yield returns false. The COUNT includes DTSTART.
+// run calls yield with each start later than dtstart, in order. It starts
+// at the period before the one that contains skipTo, or at DTSTART when
+// the rule has a COUNT. It stops at the first start after end, at the end
+// of the rule, or when yield returns false. The COUNT includes DTSTART.
 func (w walk) run(skipTo, end time.Time, yield func(time.Time) bool) {
 	r := w.rule
 	first := 0

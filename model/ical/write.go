@@ -96,6 +96,7 @@ func (e *encoder) event(ev *Event, stamp time.Time) {
 	e.line("BEGIN:VEVENT")
 	e.text("UID", ev.UID)
 	e.line("DTSTAMP:" + stamp.UTC().Format(layoutUTC))
+
 	if ev.AllDay {
 		e.line("DTSTART;VALUE=DATE:" + formatDate(ev.StartDate))
 		e.line("DTEND;VALUE=DATE:" + formatDate(ev.EndDate.AddDays(1)))
@@ -115,6 +116,7 @@ func (e *encoder) event(ev *Event, stamp time.Time) {
 	for _, d := range ev.RDates {
 		e.line("RDATE" + e.dateTimeValue(ev, d))
 	}
+
 	e.text("SUMMARY", ev.Summary)
 	e.text("DESCRIPTION", ev.Description)
 	e.text("LOCATION", ev.Location)

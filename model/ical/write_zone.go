@@ -10,8 +10,8 @@ import (
 // STANDARD and a DAYLIGHT observance with yearly rules such as
 // BYMONTH=3;BYDAY=-1SU.
 //
-// NOTE: the rules are those of that one year; a reader applies them to
-// earlier and later years too, so events in years with other rules (the
+// NOTE: the rules are those of that one year, and a reader applies them
+// to earlier and later years too. Events in years with other rules (the
 // United States before 2007, say) may be shifted by an hour elsewhere.
 func (e *encoder) timezone(loc *time.Location, year int) {
 	e.line("BEGIN:VTIMEZONE")

@@ -38,7 +38,7 @@ func WindowsZone(id string) (string, bool) {
 }
 
 // A zoneResolver turns TZID parameters into locations for one VCALENDAR.
-// It caches each answer and warns once per unresolved TZID.
+// It caches each result and warns once per unresolved TZID.
 type zoneResolver struct {
 	local  *time.Location
 	blocks map[string]*component // VTIMEZONE by TZID, spaces trimmed

@@ -67,7 +67,7 @@ func TestParseCustomZoneRecurrence(t *testing.T) {
 }
 
 func TestParseIANAZoneWinsOverBlock(t *testing.T) {
-	// The block claims +0000 for a name the zone database knows.
+	// The block gives +0000 for a name that is in the zone database.
 	cal := mustParse(t, calendarOf(`BEGIN:VTIMEZONE
 TZID:Europe/Berlin
 BEGIN:STANDARD
