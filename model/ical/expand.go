@@ -33,14 +33,19 @@ type Instance struct {
 }
 
 // overlaps reports whether the instance overlaps [from, to). All-day
-// instances cover whole days in from's location. An instance of zero
-// length overlaps when it starts inside the window.
+// instances cover whole days in from's location.
 func (in Instance) overlaps(from, to time.Time) bool {
 	start, end := in.Start, in.End
 	if in.AllDay {
 		loc := from.Location()
 		start, end = in.StartDate.In(loc), in.EndDate.AddDays(1).In(loc)
 	}
+	return overlaps(start, end, from, to)
+}
+
+// overlaps reports whether [start, end) overlaps [from, to). An empty
+// span overlaps when it starts inside the window.
+func overlaps(start, end, from, to time.Time) bool {
 	if !end.After(start) {
 		return !start.Before(from) && start.Before(to)
 	}
@@ -115,10 +120,27 @@ func appendHits(hits []hit, ev *Event, from, to time.Time) []hit {
 	conv := wallConverter{loc: zone}
 	first := len(hits)
 
+	span := ev.span()
+	loc := from.Location()
 	add := func(wall time.Time) bool {
-		in := ev.instanceAt(wall, &conv)
-		if !exdates.contains(in) && in.overlaps(from, to) {
-			hits = append(hits, hit{ev: ev, start: in.sortKey(time.UTC)})
+		start, end := wall, wall
+		if ev.AllDay {
+			if exdates.days[model.DateOf(wall)] {
+				return true
+			}
+			y, m, d := wall.Date()
+			start = time.Date(y, m, d, 0, 0, 0, 0, loc)
+			end = time.Date(y, m, d+int(span/day), 0, 0, 0, 0, loc)
+		} else {
+			start = conv.convert(wall)
+			if exdates.excludes(start) {
+				return true
+			}
+			end = start.Add(span)
+			wall = start
+		}
+		if overlaps(start, end, from, to) {
+			hits = append(hits, hit{ev: ev, start: wall})
 		}
 		return len(hits)-first < MaxInstances
 	}
@@ -259,8 +281,8 @@ func (e *Event) untilCheck() func(time.Time) bool {
 	case u.IsZero():
 		return nil
 	case u.IsDate():
-		last := u.Date.In(time.UTC)
-		return func(wall time.Time) bool { return model.DateOf(wall).In(time.UTC).After(last) }
+		next := u.Date.AddDays(1).In(time.UTC)
+		return func(wall time.Time) bool { return !wall.Before(next) }
 	case u.Floating:
 		return func(wall time.Time) bool { return wall.After(u.Time) }
 	case e.AllDay:
@@ -269,11 +291,24 @@ func (e *Event) untilCheck() func(time.Time) bool {
 		// (20260817T220000Z for 18 August in Berlin). A day counts as
 		// within UNTIL when it has begun at UTC+12 by then, which keeps
 		// that last day for senders from UTC-11 to UTC+12.
-		lastDay := model.DateOf(u.Time.UTC().Add(12 * time.Hour))
-		return func(wall time.Time) bool { return model.DateOf(wall).After(lastDay) }
+		next := model.DateOf(u.Time.UTC().Add(12 * time.Hour)).AddDays(1).In(time.UTC)
+		return func(wall time.Time) bool { return !wall.Before(next) }
 	}
+
+	// Comparing wall-clock times is exact except within a few hours of
+	// UNTIL, where a change of offset can reorder them.
 	zone := e.Zone()
-	return func(wall time.Time) bool { return wallIn(wall, zone).After(u.Time) }
+	untilWall := wallIn(u.Time.In(zone), time.UTC)
+	const near = 3 * time.Hour
+	return func(wall time.Time) bool {
+		switch {
+		case wall.Before(untilWall.Add(-near)):
+			return false
+		case wall.After(untilWall.Add(near)):
+			return true
+		}
+		return wallIn(wall, zone).After(u.Time)
+	}
 }
 
 // An occurrenceSet matches instances against EXDATE or RECURRENCE-ID
@@ -309,5 +344,13 @@ func (s occurrenceSet) contains(in Instance) bool {
 	if in.AllDay {
 		return s.days[in.StartDate]
 	}
-	return s.instants[in.Start.Unix()] || s.days[model.DateOf(in.Start)]
+	return s.excludes(in.Start)
+}
+
+// excludes reports whether the set matches a timed start.
+func (s occurrenceSet) excludes(start time.Time) bool {
+	if s.instants == nil && s.days == nil {
+		return false
+	}
+	return s.instants[start.Unix()] || s.days[model.DateOf(start)]
 }

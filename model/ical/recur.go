@@ -110,8 +110,11 @@ func (w walk) period(k int, dates []time.Time) (_ []time.Time, ok bool) {
 	case Weekly:
 		ws := w.weekStart(step)
 		for i := range 7 {
+			if !w.onWeekday(time.Weekday((int(r.WeekStart) + i) % 7)) {
+				continue
+			}
 			d := ws.Add(time.Duration(i) * day)
-			if w.matchesWeekDay(d) && inMonths(r.ByMonth, d.Month()) {
+			if inMonths(r.ByMonth, d.Month()) {
 				dates = append(dates, d)
 			}
 		}
@@ -153,6 +156,9 @@ func (w walk) weekStart(step int) time.Time {
 // their role in a DAILY rule.
 func (w walk) matchesDay(d time.Time) bool {
 	r := w.rule
+	if len(r.ByMonth) == 0 && len(r.ByMonthDay) == 0 && len(r.ByDay) == 0 {
+		return true
+	}
 	return inMonths(r.ByMonth, d.Month()) &&
 		(len(r.ByMonthDay) == 0 || matchesMonthDay(r.ByMonthDay, d)) &&
 		w.matchesWeekDay(d)
@@ -161,11 +167,20 @@ func (w walk) matchesDay(d time.Time) bool {
 // matchesWeekDay reports whether d is on a BYDAY weekday, or on the
 // weekday of DTSTART when the rule has no BYDAY.
 func (w walk) matchesWeekDay(d time.Time) bool {
+	if len(w.rule.ByDay) == 0 && w.rule.Freq != Weekly {
+		return true
+	}
+	return w.onWeekday(d.Weekday())
+}
+
+// onWeekday reports whether weekday is in BYDAY, or is the weekday of
+// DTSTART when the rule has no BYDAY.
+func (w walk) onWeekday(weekday time.Weekday) bool {
 	if len(w.rule.ByDay) == 0 {
-		return w.rule.Freq != Weekly || d.Weekday() == w.dtstart.Weekday()
+		return weekday == w.dtstart.Weekday()
 	}
 	for _, wd := range w.rule.ByDay {
-		if wd.Day == d.Weekday() {
+		if wd.Day == weekday {
 			return true
 		}
 	}
