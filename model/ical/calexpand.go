@@ -21,7 +21,7 @@ func (c *Calendar) Expand(from, to time.Time) []Instance {
 	masters := map[string]bool{}
 	for i := range c.Events {
 		ev := &c.Events[i]
-		if ev.IsOverride() {
+		if ev.IsOverride() && ev.UID != "" {
 			overrides[ev.UID] = append(overrides[ev.UID], ev)
 		} else if ev.UID != "" {
 			masters[ev.UID] = true
@@ -33,19 +33,23 @@ func (c *Calendar) Expand(from, to time.Time) []Instance {
 		ev := &c.Events[i]
 		switch {
 		case ev.IsOverride():
-			if !masters[ev.UID] && ev.Status != StatusCancelled {
+			if (ev.UID == "" || !masters[ev.UID]) && ev.Status != StatusCancelled {
 				hits = appendOwn(hits, ev, from, to)
 			}
 		case ev.Status != StatusCancelled:
-			hits = appendSeries(hits, ev, overrides[ev.UID], from, to)
+			var own []*Event
+			if ev.UID != "" {
+				own = overrides[ev.UID]
+			}
+			hits = appendSeries(hits, ev, own, from, to)
 		}
 	}
 	sortHits(hits, from.Location())
-	return materialize(hits, from.Location())
+	return materialize(hits)
 }
 
 // materialize builds the instances of hits.
-func materialize(hits []hit, loc *time.Location) []Instance {
+func materialize(hits []hit) []Instance {
 	if len(hits) == 0 {
 		return nil
 	}

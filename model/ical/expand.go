@@ -74,7 +74,7 @@ func (in Instance) sortKey(loc *time.Location) time.Time {
 // instances are matched against the window as whole days in from's
 // location. At most MaxInstances instances are returned.
 func Expand(ev *Event, from, to time.Time) []Instance {
-	return materialize(appendHits(nil, ev, from, to), from.Location())
+	return materialize(appendHits(nil, ev, from, to))
 }
 
 // A hit is an instance before it is built: the event and the start, an

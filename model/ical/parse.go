@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// ErrNotICalendar is returned by Parse for input that holds no
+// ErrNotICalendar is returned by Parse for input that contains no
 // BEGIN:VCALENDAR line.
 var ErrNotICalendar = errors.New("not an iCalendar file: no BEGIN:VCALENDAR")
 
@@ -73,6 +73,11 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 type parser struct {
 	local *time.Location
 	cal   Calendar
+
+	// blockZones caches locations built from VTIMEZONE blocks by their
+	// text, because files that concatenate many VCALENDARs repeat the
+	// same block in each.
+	blockZones map[string]*time.Location
 }
 
 func (p *parser) warn(line int, format string, args ...any) {
@@ -160,7 +165,10 @@ func (p *parser) calendar(cal *component) {
 
 // zones returns the zone resolver for the VTIMEZONEs of cal.
 func (p *parser) zones(cal *component) *zoneResolver {
-	z := &zoneResolver{local: p.local, blocks: map[string]*component{}, warn: p.warn}
+	if p.blockZones == nil {
+		p.blockZones = map[string]*time.Location{}
+	}
+	z := &zoneResolver{local: p.local, blocks: map[string]*component{}, built: p.blockZones, warn: p.warn}
 	for _, c := range cal.children {
 		if c.name != "VTIMEZONE" {
 			continue

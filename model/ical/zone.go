@@ -43,6 +43,7 @@ type zoneResolver struct {
 	local  *time.Location
 	blocks map[string]*component // VTIMEZONE by TZID, spaces trimmed
 	cache  map[string]*time.Location
+	built  map[string]*time.Location // zones built from blocks, by blockKey
 	warn   func(line int, format string, args ...any)
 }
 
@@ -71,8 +72,15 @@ func (z *zoneResolver) lookup(tzid string, line int) *time.Location {
 		return loc
 	}
 	if block := z.blocks[tzid]; block != nil {
+		key := blockKey(tzid, block)
+		if loc, ok := z.built[key]; ok {
+			return loc
+		}
 		loc, err := zoneFromBlock(tzid, block)
 		if err == nil {
+			if z.built != nil {
+				z.built[key] = loc
+			}
 			return loc
 		}
 		z.warn(block.line, "VTIMEZONE %q: %v; its times are read as floating in %s", clip(tzid), err, z.local)
@@ -126,6 +134,19 @@ func loadIANA(name string) *time.Location {
 		return nil
 	}
 	return loc
+}
+
+// blockKey returns the TZID and the observances of a VTIMEZONE as text.
+func blockKey(tzid string, block *component) string {
+	var sb strings.Builder
+	sb.WriteString(tzid)
+	for _, obs := range block.children {
+		sb.WriteString("\n" + obs.name)
+		for _, p := range obs.props {
+			sb.WriteString("\n" + p.name + ":" + p.value)
+		}
+	}
+	return sb.String()
 }
 
 // zoneFromBlock builds a location from the STANDARD and DAYLIGHT
