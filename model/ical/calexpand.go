@@ -11,8 +11,8 @@ import (
 // override (an event with a RECURRENCE-ID) replaces the occurrence of its
 // series that it names, and a cancelled override removes it. A cancelled
 // series has no instances. An override whose series is not in the
-// calendar, or whose RECURRENCE-ID matches no occurrence, stands as an
-// instance of its own, as other calendar programs show it.
+// calendar, or whose RECURRENCE-ID matches no occurrence, is kept as an
+// instance of its own, so that no event of the file is lost.
 //
 // All-day instances sort at midnight in from's location. At most
 // MaxInstances instances come from each series.

@@ -63,7 +63,7 @@ func (in Instance) sortKey(loc *time.Location) time.Time {
 
 // Expand returns the instances of ev that overlap [from, to), in order of
 // start: DTSTART, the starts of its RRULE and its RDATEs, less its
-// EXDATEs. It ignores overrides, which belong to the calendar; use
+// EXDATEs. It ignores overrides, which belong to the calendar, so use
 // Calendar.Expand for those. A cancelled event still expands: the caller
 // decides what to show.
 //
