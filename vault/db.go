@@ -41,7 +41,9 @@ type connector struct {
 
 func newConnector(path string, key []byte) *connector {
 	q := url.Values{}
-	q.Set("_pragma_key", "x'"+strings.ToUpper(hex.EncodeToString(key))+"'")
+	if len(key) > 0 {
+		q.Set("_pragma_key", "x'"+strings.ToUpper(hex.EncodeToString(key))+"'")
+	}
 	q.Set("_pragma_cipher_page_size", "4096")
 	c := &connector{dsn: "file:" + url.PathEscape(path) + "?" + q.Encode()}
 	c.drv = &sqlcipher.SQLiteDriver{ConnectHook: func(conn *sqlcipher.SQLiteConn) error {

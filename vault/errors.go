@@ -52,6 +52,9 @@ var (
 	ErrInvalid = errors.New("invalid record")
 	// ErrTooLarge is returned for a document over model.MaxDocumentSize.
 	ErrTooLarge = errors.New("file too large")
+	// ErrDiskFull is returned when a write failed because the disk is
+	// full; the transaction was rolled back.
+	ErrDiskFull = errors.New("disk full")
 )
 
 // FileError names the vault file an error is about.

@@ -3,7 +3,11 @@ package vault
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"time"
+
+	sqlcipher "github.com/mutecomm/go-sqlcipher/v4"
 
 	"sotay/model"
 )
@@ -21,9 +25,19 @@ func (v *Vault) write(fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return classifyWriteError(err)
 	}
-	return tx.Commit()
+	return classifyWriteError(tx.Commit())
+}
+
+// classifyWriteError maps SQLite's "database or disk is full" to
+// ErrDiskFull.
+func classifyWriteError(err error) error {
+	var se sqlcipher.Error
+	if errors.As(err, &se) && se.Code == sqlcipher.ErrFull {
+		return fmt.Errorf("%w: %v", ErrDiskFull, err)
+	}
+	return err
 }
 
 // read runs fn with the open database.
