@@ -136,7 +136,34 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("warning without a line: %s", w)
 				}
 			}
+			assertRewrites(t, cal, zone)
 		})
+	}
+}
+
+// assertRewrites writes the events that have a UID and checks that
+// reading them back gives as many events without warnings.
+func assertRewrites(t *testing.T, cal *Calendar, zone *time.Location) {
+	t.Helper()
+	var events []Event
+	for _, ev := range cal.Events {
+		if ev.UID != "" {
+			events = append(events, ev)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, events, time.Now()); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	again, err := Parse(&buf, zone)
+	if err != nil {
+		t.Fatalf("Parse of written events: %v", err)
+	}
+	if len(again.Events) != len(events) {
+		t.Errorf("wrote %d events, read back %d", len(events), len(again.Events))
+	}
+	if len(again.Warnings) != 0 {
+		t.Errorf("warnings on the written events: %v", again.Warnings)
 	}
 }
 

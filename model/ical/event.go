@@ -71,7 +71,9 @@ type Event struct {
 	// RRule is the recurrence rule, or nil for none or an invalid one.
 	RRule   *RRule
 	ExDates []DateTime
-	RDates  []DateTime
+	// RDates are extra starts. NOTE: an RDATE;VALUE=PERIOD keeps only
+	// its start, so that instance lasts as long as the event.
+	RDates []DateTime
 
 	// RecurrenceID is set on an override: the original start of the
 	// occurrence of the series with the same UID that this event replaces.
