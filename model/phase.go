@@ -112,16 +112,18 @@ type ShareWarning struct {
 }
 
 // CheckShares returns a warning for each phase whose share of the period
-// leaves UsualShareRange. Shares are compared after rounding to whole
-// percent, so that a 10-day case split 1/7/2 gives no warning.
+// leaves UsualShareRange. Phases have whole days, so a phase is within
+// the range when its day count lies between the range's ends rounded
+// outwards to whole days; the default split never warns on a period of
+// ten days or more.
 func CheckShares(phases [3]Phase) []ShareWarning {
 	total := phases[0].Start.DaysUntil(phases[2].End) + 1
 	var warnings []ShareWarning
 	for i, p := range phases {
-		share := float64(p.Days()) / float64(total)
-		percent := math.Round(share * 100)
 		lo, hi := UsualShareRange[i][0], UsualShareRange[i][1]
-		if percent < lo*100 || percent > hi*100 {
+		days := p.Days()
+		if days < int(math.Floor(lo*float64(total))) || days > int(math.Ceil(hi*float64(total))) {
+			share := float64(days) / float64(total)
 			warnings = append(warnings, ShareWarning{Phase: p.Kind, Share: share, Min: lo, Max: hi})
 		}
 	}

@@ -72,6 +72,19 @@ func TestCheckShares(t *testing.T) {
 	}
 }
 
+func TestDefaultSplitNeverWarns(t *testing.T) {
+	start := d(2026, 1, 1)
+	for days := 10; days <= 730; days++ {
+		ph, err := SplitPhases(start, start.AddDays(days-1), DefaultShares)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := CheckShares(ph); len(w) != 0 {
+			t.Errorf("%d-day case: default split %d/%d/%d warns %+v", days, ph[0].Days(), ph[1].Days(), ph[2].Days(), w)
+		}
+	}
+}
+
 func TestTemplateTasks(t *testing.T) {
 	ph, _ := SplitPhases(d(2026, 1, 1), d(2026, 4, 10), DefaultShares)
 	tasks := TemplateTasks(ph)
