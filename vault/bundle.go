@@ -1,0 +1,233 @@
+package vault
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"sotay/model"
+)
+
+// Errors of bundle export and import. Each one leaves the vault as it
+// was: an import applies nothing, an export leaves no file under the
+// final name.
+var (
+	// ErrNotABundle is returned for a file that is not a .sotay bundle.
+	ErrNotABundle = errors.New("not a bundle file")
+	// ErrBundleWrongPassphrase is returned when the bundle passphrase does
+	// not decrypt a passphrase-encrypted bundle.
+	ErrBundleWrongPassphrase = errors.New("wrong bundle passphrase")
+	// ErrBundleNotForThisKey is returned when the bundle is encrypted to
+	// other officers' keys and not to this vault's.
+	ErrBundleNotForThisKey = errors.New("bundle is addressed to another key")
+	// ErrBundleNeedsPassphrase is returned when a passphrase-encrypted
+	// bundle is opened without a passphrase.
+	ErrBundleNeedsPassphrase = errors.New("bundle is encrypted with a passphrase")
+	// ErrBundleNeedsKey is returned when a bundle encrypted to officers'
+	// keys is opened with a passphrase.
+	ErrBundleNeedsKey = errors.New("bundle is encrypted to officer keys")
+	// ErrBundleKDFLimit is returned for a passphrase bundle whose scrypt
+	// work factor is above MaxScryptWorkFactor; no key derivation ran.
+	ErrBundleKDFLimit = errors.New("bundle passphrase work factor above the limit")
+	// ErrBundleTruncated is returned when the file ends before the bundle
+	// does: a copy that did not finish or a stick pulled out too early.
+	ErrBundleTruncated = errors.New("bundle is truncated")
+	// ErrBundleExtended is returned when data follows the end of the
+	// bundle.
+	ErrBundleExtended = errors.New("data after the end of the bundle")
+	// ErrBundleTampered is returned when a part of the bundle fails
+	// authentication or its content does not match the signed manifest.
+	ErrBundleTampered = errors.New("bundle was altered or damaged")
+	// ErrBundleBadSignature is returned when the manifest signature does
+	// not verify with the sender key named in it.
+	ErrBundleBadSignature = errors.New("bundle signature is invalid")
+	// ErrBundleNewer is returned for a bundle format, table or column
+	// that this version does not know.
+	ErrBundleNewer = errors.New("bundle made by a newer version")
+	// ErrBundleLimits is returned for a manifest whose counts or sizes are
+	// above the limits in bundleLimits.
+	ErrBundleLimits = errors.New("bundle counts or sizes out of range")
+	// ErrBundleReplay is returned by an import whose sequence number is
+	// not above the last one imported from the same sender, unless
+	// ImportOptions.AllowReplay is set.
+	ErrBundleReplay = errors.New("bundle was imported before (replay)")
+	// ErrUntrustedSender is returned by an import from a sender key that
+	// is not in the key directory, unless ImportOptions.TrustSender is set.
+	ErrUntrustedSender = errors.New("bundle sender is not in the key directory")
+	// ErrNoRecipients is returned by an export with neither key cards nor
+	// a passphrase.
+	ErrNoRecipients = errors.New("no recipient for the bundle")
+	// ErrPassphraseWithKeys is returned by an export with both key cards
+	// and a passphrase: an age file encrypted with a passphrase can have
+	// no other recipient.
+	ErrPassphraseWithKeys = errors.New("a passphrase bundle cannot also be encrypted to keys")
+	// ErrOverClassificationLimit wraps a *ClassificationError.
+	ErrOverClassificationLimit = errors.New("bundle classification above the USB limit")
+	// ErrNotEnoughSpace wraps a *SpaceError.
+	ErrNotEnoughSpace = errors.New("not enough free space")
+	// ErrNothingToExport is returned for an export that selects no record.
+	ErrNothingToExport = errors.New("nothing to export")
+	// ErrMeetingsUnavailable is returned for a meeting export by a build
+	// whose schema has no meeting tables.
+	ErrMeetingsUnavailable = errors.New("meetings are not available in this version")
+)
+
+// ClassificationError tells the highest classification in a bundle and
+// the highest one the vault allows on USB without confirmation.
+type ClassificationError struct {
+	Highest, Allowed model.Classification
+}
+
+func (e *ClassificationError) Error() string {
+	return fmt.Sprintf("bundle holds %q records, USB limit is %q", e.Highest.Mark(), e.Allowed.Mark())
+}
+func (e *ClassificationError) Unwrap() error { return ErrOverClassificationLimit }
+
+// SpaceError tells how many bytes a bundle needs and how many are free in
+// the folder it goes to.
+type SpaceError struct {
+	Dir          string
+	Needed, Free int64
+}
+
+func (e *SpaceError) Error() string {
+	return fmt.Sprintf("%s: bundle needs %d bytes, %d free", e.Dir, e.Needed, e.Free)
+}
+func (e *SpaceError) Unwrap() error { return ErrNotEnoughSpace }
+
+// BundleKind says what a bundle holds.
+type BundleKind string
+
+// The kinds of bundle.
+const (
+	KindCases       BundleKind = "cases"
+	KindMeetings    BundleKind = "meetings"
+	KindMeetingPack BundleKind = "meeting-pack"
+	KindBackup      BundleKind = "backup"
+)
+
+// BundleFormat is the version of the .sotay layout this build writes and
+// the highest one it reads.
+const BundleFormat = 1
+
+// MaxScryptWorkFactor is the highest scrypt work factor (log2 N) accepted
+// from a bundle file; age v1.3.2 itself accepts up to 22. 2^20 takes
+// about a second and 1 GiB of memory... at r=8: 128·r·N bytes = 1 GiB.
+// ExportScryptWorkFactor is what this build writes.
+const (
+	MaxScryptWorkFactor    = 20
+	ExportScryptWorkFactor = 18
+)
+
+// Setting keys of the exchange.
+const (
+	// SettingUSBMaxClassification is the highest classification (0–3)
+	// that a bundle may hold without the user's confirmation.
+	SettingUSBMaxClassification = "usb_max_classification"
+	// DefaultUSBMaxClassification applies while the setting is unset.
+	DefaultUSBMaxClassification = model.Confidential
+)
+
+// Manifest describes a bundle. It is the first thing inside the
+// encryption and is signed by the sender; its hashes and sizes bind the
+// records and attachments that follow.
+type Manifest struct {
+	Format          int                  `json:"format"`
+	Kind            BundleKind           `json:"kind"`
+	Sender          Sender               `json:"sender"`
+	Workstation     string               `json:"workstation"`
+	Sequence        int64                `json:"sequence"`
+	Created         time.Time            `json:"created"`
+	Schema          int                  `json:"schema"`
+	Classification  model.Classification `json:"highest_classification"`
+	Records         int                  `json:"records"`
+	Tables          map[string]int       `json:"tables"`
+	RecordsSize     int64                `json:"records_size"`
+	RecordsSHA256   string               `json:"records_sha256"`
+	Attachments     []Attachment         `json:"attachments"`
+	AttachmentBytes int64                `json:"attachment_bytes"`
+	Seen            map[string]string    `json:"seen"`
+}
+
+// Sender names the officer key that signed a bundle.
+type Sender struct {
+	Name        string `json:"name"`
+	Title       string `json:"title"`
+	Fingerprint string `json:"fingerprint"`
+	Recipient   string `json:"age_recipient"`
+	SignKey     string `json:"ed25519_public"`
+}
+
+// Attachment is one file content carried by a bundle.
+type Attachment struct {
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+// bundleLimits bound what a manifest may announce; a signed manifest
+// above them is rejected before any of it is used.
+var bundleLimits = struct {
+	manifestSize    int64
+	records         int
+	recordsSize     int64
+	attachments     int
+	attachmentBytes int64
+}{
+	manifestSize:    32 << 20,
+	records:         5_000_000,
+	recordsSize:     256 << 20,
+	attachments:     200_000,
+	attachmentBytes: 1 << 40,
+}
+
+// recordTable is a table of records that bundles carry. Every such table
+// has the columns id, created_at, updated_at (an HLC), workstation and
+// deleted; the other columns are read from the schema, so a table is
+// registered with its name and its place only.
+type recordTable struct {
+	name string
+	// scope is what selects the rows: "case" rows belong to a case
+	// through parent (the cases table itself has no parent), "meeting"
+	// rows likewise to a meeting, "backup" rows travel only in
+	// whole-vault backups.
+	scope  string
+	parent string
+	// blob, when set, is the column holding the SHA-256 of a file content
+	// in blobs that travels with the row.
+	blob string
+	// secret rows travel only in backups encrypted with a passphrase
+	// alone, and are applied only to a vault that has none.
+	secret bool
+}
+
+// recordTables lists the record tables in the order they are exported.
+// Tables missing from the schema are skipped.
+//
+// A meeting bundle also carries the "member" rows that its attendees and
+// distribution rows refer to.
+var recordTables = []recordTable{
+	{name: "cases", scope: "case"},
+	{name: "team_members", scope: "case", parent: "case_id"},
+	{name: "tasks", scope: "case", parent: "case_id"},
+	{name: "documents", scope: "case", parent: "case_id", blob: "sha256"},
+	{name: "journal", scope: "case", parent: "case_id"},
+	{name: "members", scope: "member"},
+	{name: "meetings", scope: "meeting"},
+	{name: "meeting_attendees", scope: "meeting", parent: "meeting_id"},
+	{name: "agenda_items", scope: "meeting", parent: "meeting_id"},
+	{name: "materials", scope: "meeting", parent: "meeting_id"},
+	{name: "material_versions", scope: "meeting", parent: "meeting_id", blob: "sha256"},
+	{name: "distributions", scope: "meeting", parent: "meeting_id"},
+	{name: "key_directory", scope: "backup"},
+	{name: "member_keys", scope: "backup"},
+	{name: "officer_keys", scope: "backup", secret: true},
+}
+
+func findRecordTable(name string) (recordTable, bool) {
+	for _, t := range recordTables {
+		if t.name == name {
+			return t, true
+		}
+	}
+	return recordTable{}, false
+}

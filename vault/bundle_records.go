@@ -1,0 +1,80 @@
+package vault
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"sotay/model"
+)
+
+// incomingRecord is a checked row from a bundle.
+type incomingRecord struct {
+	table       recordTable
+	row         map[string]any
+	id          string
+	updated     string // HLC text, which sorts in clock order
+	workstation string
+}
+
+// parseRecords decodes the records section. Each row must belong to a
+// registered table, carry the record columns with valid values, and hold
+// only strings, integers and nulls.
+func parseRecords(data []byte) ([]incomingRecord, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var out []incomingRecord
+	for {
+		var rec bundleRecord
+		err := dec.Decode(&rec)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: record %d: %v", ErrBundleTampered, len(out)+1, err)
+		}
+		in, err := checkRecord(rec)
+		if err != nil {
+			return nil, fmt.Errorf("record %d: %w", len(out)+1, err)
+		}
+		out = append(out, in)
+	}
+}
+
+func checkRecord(rec bundleRecord) (incomingRecord, error) {
+	t, ok := findRecordTable(rec.Table)
+	if !ok {
+		return incomingRecord{}, fmt.Errorf("%w: table %q", ErrBundleNewer, rec.Table)
+	}
+	for c, value := range rec.Row {
+		switch x := value.(type) {
+		case string, nil:
+		case json.Number:
+			n, err := x.Int64()
+			if err != nil {
+				return incomingRecord{}, fmt.Errorf("%w: %s.%s is not an integer", ErrBundleTampered, t.name, c)
+			}
+			rec.Row[c] = n
+		default:
+			return incomingRecord{}, fmt.Errorf("%w: %s.%s has a value of type %T", ErrBundleTampered, t.name, c, value)
+		}
+	}
+	in := incomingRecord{table: t, row: rec.Row}
+	in.id, _ = rec.Row["id"].(string)
+	in.updated, _ = rec.Row["updated_at"].(string)
+	in.workstation, _ = rec.Row["workstation"].(string)
+	_, hasCreated := rec.Row["created_at"].(string)
+	deleted, _ := rec.Row["deleted"].(int64)
+	_, err := model.ParseHLC(in.updated)
+	if in.id == "" || in.workstation == "" || !hasCreated || err != nil || (deleted != 0 && deleted != 1) {
+		return in, fmt.Errorf("%w: %s row without valid record columns", ErrBundleTampered, t.name)
+	}
+	return in, nil
+}
+
+// rowJSON returns a row as the JSON object stored with a conflict.
+func rowJSON(row map[string]any) string {
+	b, _ := json.Marshal(row)
+	return string(b)
+}

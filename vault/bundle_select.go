@@ -1,0 +1,108 @@
+package vault
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// Constants of the plaintext layout inside the age encryption; see
+// docs/BUNDLE-FORMAT.md.
+const (
+	bundleMagic     = "sotay-bundle/"
+	manifestContext = "sotay bundle manifest v1\n"
+	endMarker       = "sotay-end\n"
+	// ageChunk is age's plaintext chunk size. The plaintext is padded
+	// with zeros to a whole number of chunks, so a complete payload is a
+	// whole number of 64 KiB + 16 byte sealed chunks and a cut anywhere
+	// else shows as truncation.
+	ageChunk = 64 << 10
+)
+
+func paddedSize(n int64) int64 {
+	return (n + ageChunk - 1) / ageChunk * ageChunk
+}
+
+// bundleRecord is one line of the records section: a row of a record
+// table, with each column's value as a JSON string, number or null.
+type bundleRecord struct {
+	Table string         `json:"table"`
+	Row   map[string]any `json:"row"`
+}
+
+// selection turns an export request into a WHERE clause per table.
+type selection struct {
+	kind     BundleKind
+	cases    []string
+	meetings []string
+}
+
+// newSelection checks that every selected case or meeting exists.
+func newSelection(tx *sql.Tx, req ExportRequest) (*selection, error) {
+	s := &selection{kind: req.Kind, cases: req.CaseIDs, meetings: req.MeetingIDs}
+	switch req.Kind {
+	case KindBackup:
+		return s, nil
+	case KindCases:
+		return s, checkIDs(tx, "cases", s.cases)
+	case KindMeetings, KindMeetingPack:
+		cols, err := tableColumns(tx, "meetings")
+		if err != nil {
+			return nil, err
+		}
+		if len(cols) == 0 {
+			return nil, ErrMeetingsUnavailable
+		}
+		return s, checkIDs(tx, "meetings", s.meetings)
+	}
+	return nil, fmt.Errorf("%w: unknown bundle kind %q", ErrInvalid, req.Kind)
+}
+
+func checkIDs(tx *sql.Tx, table string, ids []string) error {
+	if len(ids) == 0 {
+		return ErrNothingToExport
+	}
+	for _, id := range ids {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ? AND deleted = 0`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%s %s: %w", table, id, ErrNotFound)
+		}
+	}
+	return nil
+}
+
+// where returns the condition that selects the rows of t, or false when
+// the bundle carries none of them.
+func (s *selection) where(t recordTable) (string, []any, bool) {
+	switch {
+	case s.kind == KindBackup:
+		return "1 = 1", nil, true
+	case s.kind == KindCases && t.scope == "case":
+		return inList(t.parent, s.cases)
+	case (s.kind == KindMeetings || s.kind == KindMeetingPack) && t.scope == "meeting":
+		return inList(t.parent, s.meetings)
+	case (s.kind == KindMeetings || s.kind == KindMeetingPack) && t.scope == "member":
+		cond, args, _ := inList("meeting_id", s.meetings)
+		q := `id IN (SELECT member_id FROM meeting_attendees WHERE ` + cond +
+			` UNION SELECT member_id FROM distributions WHERE ` + cond + `)`
+		return q, append(args, args...), true
+	}
+	return "", nil, false
+}
+
+// inList returns "column IN (?, …)" with ids as arguments; an empty
+// column means the id column.
+func inList(column string, ids []string) (string, []any, bool) {
+	if column == "" {
+		column = "id"
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	return column + " IN (" + marks + ")", args, true
+}
