@@ -18,6 +18,13 @@ var Icon []byte
 //go:embed translations/*.json
 var translations embed.FS
 
+// FyneVietnamese translates the toolkit's own strings (the buttons and
+// titles of its file dialogs, the days of the week) into Vietnamese,
+// which Fyne does not ship.
+//
+//go:embed fyne/base.vi.json
+var FyneVietnamese []byte
+
 // Language is a language the app is translated into.
 type Language string
 

@@ -70,6 +70,7 @@ func (s *settingsScreen) language() fyne.CanvasObject {
 		w.fa.Preferences().SetString(prefLanguage, string(lang))
 		w.cat = assets.NewCatalog(lang)
 		w.win.SetTitle(w.t("app.name"))
+		w.addShortcuts()
 		w.showMain()
 		w.selectSection(len(sections) - 1)
 	})

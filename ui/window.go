@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"sotay/app"
@@ -55,6 +56,9 @@ func NewWindow(fa fyne.App, opts Options) fyne.Window {
 
 func newWindow(fa fyne.App, opts Options) *window {
 	fa.Settings().SetTheme(newTheme())
+	if err := lang.AddTranslationsForLocale(assets.FyneVietnamese, fyne.Locale("vi")); err != nil {
+		slog.Warn("toolkit translations not loaded", "err", err)
+	}
 	lang := opts.Language
 	if lang == "" {
 		lang = assets.Language(fa.Preferences().StringWithFallback(prefLanguage, string(assets.Vietnamese)))
@@ -79,9 +83,13 @@ func newWindow(fa fyne.App, opts Options) *window {
 
 func (w *window) t(key string, args ...any) string { return w.cat.T(key, args...) }
 
+// addShortcuts registers Ctrl+L through the main menu: the toolkit gives
+// menu shortcuts precedence over a focused entry, which would otherwise
+// swallow them.
 func (w *window) addShortcuts() {
-	lock := &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-	w.win.Canvas().AddShortcut(lock, func(fyne.Shortcut) { w.lock() })
+	lock := fyne.NewMenuItem(w.t("menu.lock"), w.lock)
+	lock.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	w.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(w.t("menu.vault"), lock)))
 	w.win.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { w.touch() })
 }
 
