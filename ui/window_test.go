@@ -319,3 +319,61 @@ func TestIdleLockShowsLockScreen(t *testing.T) {
 		t.Error("the vault still answers after the idle lock")
 	}
 }
+
+// typeTelex types into e as a Telex input method does: the plain letters,
+// then a backspace and the composed letter for each mark.
+func typeTelex(e *widget.Entry, steps []string) {
+	for _, s := range steps {
+		if s == "\b" {
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+			continue
+		}
+		for _, r := range s {
+			e.TypedRune(r)
+		}
+	}
+}
+
+func TestTelexTypingStoresExactText(t *testing.T) {
+	w := newTestWindow(t)
+	test.Tap(findButton(t, w, w.t("cases.new")))
+	var title *widget.Entry
+	walk(w.win.Content(), func(o fyne.CanvasObject) {
+		if f, ok := o.(*widget.Form); ok && title == nil {
+			title = f.Items[0].Widget.(*widget.Entry)
+		}
+	})
+	// "ddaangr uyr" through Telex: the second d erases the first and
+	// sends đ, the second a erases one letter and sends â, and r erases
+	// "âng" and sends "ẩng"; the same for "ủy".
+	typeTelex(title, []string{"d", "\b", "đ", "a", "\b", "â", "n", "g", "\b", "\b", "\b", "ẩng", " ", "u", "y", "\b", "\b", "ủy"})
+	if title.Text != "đẩng ủy" {
+		t.Fatalf("entry holds %q after Telex typing", title.Text)
+	}
+	test.Tap(findButton(t, w, w.t("action.save")))
+	list, _ := w.session.ListCases(vault.CaseQuery{Today: w.today()})
+	if len(list) != 1 || list[0].Title != "đẩng ủy" {
+		t.Fatalf("stored %+v", list)
+	}
+}
+
+func TestDecomposedInputStoredComposed(t *testing.T) {
+	w := newTestWindow(t)
+	test.Tap(findButton(t, w, w.t("cases.new")))
+	var title *widget.Entry
+	walk(w.win.Content(), func(o fyne.CanvasObject) {
+		if f, ok := o.(*widget.Form); ok && title == nil {
+			title = f.Items[0].Widget.(*widget.Entry)
+		}
+	})
+	// An input method that sends base letters and combining marks (NFD).
+	test.Type(title, "Đa\u0302\u0309ng u\u0309y")
+	test.Tap(findButton(t, w, w.t("action.save")))
+	list, _ := w.session.ListCases(vault.CaseQuery{Today: w.today()})
+	if len(list) != 1 || list[0].Title != "Đẩng ủy" {
+		t.Fatalf("stored %q, want the composed form", list[0].Title)
+	}
+	if found, _ := w.session.SearchCases("Đẩng", w.today(), 10); len(found) != 1 {
+		t.Error("the composed spelling does not find the case typed decomposed")
+	}
+}
