@@ -213,11 +213,15 @@ func TestCaseFromTemplateTaskSearchLock(t *testing.T) {
 
 	test.Type(findEntry(t, w, w.t("lock.passphrase")), "sai mật khẩu rồi đó")
 	test.Tap(findButton(t, w, w.t("lock.unlock")))
+	pass := findEntry(t, w, w.t("lock.passphrase"))
+	unlock := findButton(t, w, w.t("lock.unlock"))
+	// The failure comes back from another goroutine: wait until it has
+	// cleared the entry and enabled the button before typing again.
 	waitFor(t, "the wrong-passphrase message", func() bool {
-		return strings.Contains(texts(w), "Sai mật khẩu")
+		return strings.Contains(texts(w), "Sai mật khẩu") && pass.Text == "" && !unlock.Disabled()
 	})
-	test.Type(findEntry(t, w, w.t("lock.passphrase")), uiPassphrase)
-	test.Tap(findButton(t, w, w.t("lock.unlock")))
+	test.Type(pass, uiPassphrase)
+	test.Tap(unlock)
 	waitFor(t, "the vault to unlock", func() bool { return w.session != nil })
 	if got, err := w.session.Case(caseID); err != nil || got.Title != title {
 		t.Fatalf("case after unlock = %v, %v", got, err)
