@@ -404,7 +404,7 @@ func (r *bundleReader) readRecords() error {
 // readAttachments passes each attachment to fn as a reader of exactly its
 // size, then checks its SHA-256. fn may leave bytes unread.
 func (r *bundleReader) readAttachments(fn func(a Attachment, content io.Reader) error) error {
-	buf := make([]byte, chunkSize)
+	buf := make([]byte, ageChunk)
 	for _, a := range r.manifest.Attachments {
 		h := sha256.New()
 		content := &attachmentReader{r: r, left: a.Size, h: h, buf: buf}
