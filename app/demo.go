@@ -91,10 +91,11 @@ var demoCases = []demoCase{
 		"Còn 3 tổ chức đảng chưa báo cáo."},
 }
 
-// FillDemo adds the demo cases to s: a dozen cases across the kinds, with
-// phases, template tasks (those due before today mostly done, a few left
-// overdue), a team, a journal note and two documents the generator
-// writes itself (a PDF and a Word file). Dates are relative to today.
+// FillDemo adds a dozen demo cases across the kinds to s, then the
+// meetings of FillDemoMeetings. Each case has phases, template tasks
+// (those due before today mostly done, a few left overdue), a team, a
+// journal note and two documents the generator writes itself, a PDF and a
+// Word file. Dates are relative to today.
 func FillDemo(s *Session, today model.Date) error {
 	for i, dc := range demoCases {
 		c := &model.Case{
@@ -124,7 +125,7 @@ func FillDemo(s *Session, today model.Date) error {
 			return err
 		}
 	}
-	return nil
+	return FillDemoMeetings(s, today)
 }
 
 // demoProgress marks the tasks due before today done, except every

@@ -116,7 +116,7 @@ func load(lang Language) map[string]string {
 	return m
 }
 
-// LanguageFromEnvironment returns English when the OS locale asks for it
+// LanguageFromEnvironment returns English when the OS locale names it
 // (LC_ALL, LC_MESSAGES, LANG or LANGUAGE starting with "en") and
 // Vietnamese otherwise, including for the "C" and "POSIX" locales and
 // an unset environment.

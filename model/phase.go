@@ -114,7 +114,7 @@ type ShareWarning struct {
 // CheckShares returns a warning for each phase whose share of the period
 // leaves UsualShareRange. Phases have whole days, so a phase is within
 // the range when its day count lies between the range's ends rounded
-// outwards to whole days; the default split never warns on a period of
+// outwards to whole days. The default split never warns on a period of
 // ten days or more.
 func CheckShares(phases [3]Phase) []ShareWarning {
 	total := phases[0].Start.DaysUntil(phases[2].End) + 1

@@ -19,7 +19,7 @@ import (
 // preferences.
 const prefLanguage = "language"
 
-// Options says which vault the window opens.
+// Options selects the vault the window opens.
 type Options struct {
 	// VaultDir is the vault folder; the lock screen creates a vault there
 	// when it has none.
@@ -93,7 +93,7 @@ func (w *window) addShortcuts() {
 	w.win.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { w.touch() })
 }
 
-// touch tells the session the user is active, so the idle lock waits.
+// touch records user activity in the session and restarts its idle timer.
 func (w *window) touch() {
 	if w.session != nil {
 		w.session.Touch()
