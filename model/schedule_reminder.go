@@ -1,0 +1,52 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// DeadlineReminderTime is the time of day, in the user's zone, at which a
+// deadline reminds: 07:30 on the day it falls due, before office hours.
+const DeadlineReminderTime = 7*time.Hour + 30*time.Minute
+
+// Reminder is a reminder that falls due at At for an item.
+type Reminder struct {
+	At   time.Time
+	Item *CalendarItem
+}
+
+// RemindersBetween returns the reminders of items that fall due in
+// (after, upto], earliest first. Timed events remind at each offset of
+// reminders[i] before their start; deadlines of tasks and to-dos at
+// DeadlineReminderTime on their day in loc. reminders is parallel to
+// items; a nil entry means none.
+func RemindersBetween(items []CalendarItem, reminders [][]time.Duration, after, upto time.Time,
+	loc *time.Location) []Reminder {
+	var out []Reminder
+	in := func(t time.Time) bool { return t.After(after) && !t.After(upto) }
+	for i := range items {
+		it := &items[i]
+		switch it.Kind {
+		case ItemTask, ItemTodo:
+			if at := it.StartDate.In(loc).Add(DeadlineReminderTime); in(at) {
+				out = append(out, Reminder{At: at, Item: it})
+			}
+		case ItemEvent, ItemBlock:
+			if i >= len(reminders) {
+				continue
+			}
+			start := it.Start
+			if it.AllDay {
+				start = it.StartDate.In(loc)
+			}
+			for _, off := range reminders[i] {
+				if at := start.Add(-off); in(at) {
+					out = append(out, Reminder{At: at, Item: it})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Reminder) int { return cmp.Compare(a.At.UnixNano(), b.At.UnixNano()) })
+	return out
+}
