@@ -263,7 +263,10 @@ func (c *wallConverter) convert(wall time.Time) time.Time {
 	}
 	t := wallIn(wall, c.loc)
 	start, end := t.ZoneBounds()
-	c.start, c.end, c.offset, c.valid = 0, 0, offsetOf(t), true
+	// Go 1.26 may return a period that does not contain t after the
+	// zone's last explicit transition, so such a period is not kept.
+	c.valid = !t.Before(start) && (end.IsZero() || t.Before(end))
+	c.start, c.end, c.offset = 0, 0, offsetOf(t)
 	if !start.IsZero() {
 		c.start = start.Unix()
 	}

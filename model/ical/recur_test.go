@@ -263,3 +263,22 @@ func TestExpandRDate(t *testing.T) {
 		t.Errorf("Expand:\n got %s\nwant %s", got, want)
 	}
 }
+
+func TestExpandFarYearsKeepWallClock(t *testing.T) {
+	for _, zone := range []string{"Europe/Berlin", "America/New_York", "Australia/Sydney"} {
+		t.Run(zone, func(t *testing.T) {
+			ev := timedEvent(t, zone, "2044-12-01 09:00", "FREQ=WEEKLY;BYDAY=MO,TH")
+			loc := ev.Start.Location()
+			ins := Expand(ev, windowFrom, time.Date(2052, 1, 1, 0, 0, 0, 0, time.UTC))
+			if len(ins) < 700 {
+				t.Fatalf("got %d instances, want about 730", len(ins))
+			}
+			for _, in := range ins {
+				y, m, d := in.Start.In(loc).Date()
+				if want := time.Date(y, m, d, 9, 0, 0, 0, loc); !in.Start.Equal(want) {
+					t.Errorf("instance at %v, want %v", in.Start.In(loc), want)
+				}
+			}
+		})
+	}
+}

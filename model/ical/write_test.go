@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -184,6 +185,39 @@ func TestWriteVTimezoneReadsBack(t *testing.T) {
 		if !got[i].Start.Equal(want[i].Start) {
 			t.Errorf("instance %d at %v, want %v", i, got[i].Start.UTC(), want[i].Start.UTC())
 		}
+	}
+}
+
+func TestWriteVTimezoneYears(t *testing.T) {
+	for _, tt := range []struct {
+		zone string
+		year int
+	}{
+		{"Europe/Berlin", 2045},
+		{"America/New_York", 2026},
+		{"America/New_York", 2050},
+		{"Australia/Sydney", 2027},
+	} {
+		t.Run(fmt.Sprintf("%s %d", tt.zone, tt.year), func(t *testing.T) {
+			loc := mustZone(t, tt.zone)
+			start := time.Date(tt.year, 1, 5, 9, 0, 0, 0, loc)
+			rule := RRule{Freq: Weekly, Interval: 1, Count: 52, WeekStart: time.Monday}
+			ev := Event{UID: "z", Start: start, End: start.Add(time.Hour), RRule: &rule}
+
+			renamed := strings.ReplaceAll(string(writeEvents(t, []Event{ev})), tt.zone, "Copy")
+			cal := mustParse(t, renamed)
+			from := start.AddDate(0, 0, -1)
+			got := cal.Expand(from, from.AddDate(1, 0, 1))
+			want := Expand(&ev, from, from.AddDate(1, 0, 1))
+			if len(got) != len(want) {
+				t.Fatalf("got %d instances, want %d", len(got), len(want))
+			}
+			for i := range want {
+				if !got[i].Start.Equal(want[i].Start) {
+					t.Errorf("instance %d at %v, want %v", i, got[i].Start.UTC(), want[i].Start.UTC())
+				}
+			}
+		})
 	}
 }
 

@@ -18,15 +18,7 @@ func (e *encoder) timezone(loc *time.Location, year int) {
 	e.line("TZID:" + loc.String())
 
 	jan1 := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
-	var changes []time.Time
-	for t := jan1; len(changes) < 4; {
-		_, end := t.ZoneBounds()
-		if end.IsZero() || end.Year() > year {
-			break
-		}
-		changes = append(changes, end)
-		t = end
-	}
+	changes := offsetChanges(jan1, jan1.AddDate(1, 0, 0))
 
 	if len(changes) != 2 {
 		name, offset := jan1.Zone()
@@ -46,6 +38,33 @@ func (e *encoder) timezone(loc *time.Location, year int) {
 		e.observance(kind, first, before, after, name, yearlyRule(wall))
 	}
 	e.line("END:VTIMEZONE")
+}
+
+// offsetChanges returns the instants in [from, to) at which the offset of
+// from's location changes. It probes every day and bisects to the second.
+// time.Time.ZoneBounds is not used because in Go 1.26 it returns periods
+// that do not contain the time asked about after a zone's last explicit
+// transition (Europe/Berlin, 1 January 2045).
+func offsetChanges(from, to time.Time) []time.Time {
+	var out []time.Time
+	loc := from.Location()
+	for t := from; t.Before(to); t = t.Add(24 * time.Hour) {
+		next := t.Add(24 * time.Hour)
+		if offsetOf(t) == offsetOf(next.In(loc)) {
+			continue
+		}
+		lo, hi := t.Unix(), next.Unix() // offset changes in (lo, hi]
+		for hi-lo > 1 {
+			mid := lo + (hi-lo)/2
+			if offsetOf(time.Unix(mid, 0).In(loc)) == offsetOf(t) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		out = append(out, time.Unix(hi, 0).In(loc))
+	}
+	return out
 }
 
 func (e *encoder) observance(kind string, start time.Time, from, to int, name, rule string) {
