@@ -150,8 +150,8 @@ func wallIn(t time.Time, loc *time.Location) time.Time {
 	}
 
 	// The offsets half a day before and after. This assumes that the zone
-	// changes its offset at most once in that day, which holds for every
-	// zone of Go 1.26's tz database from 1970 to 2040 (checked by a scan).
+	// changes its offset at most once in that day. A one-off scan of every
+	// zone in Go 1.26's tz database, 1970 to 2040, found no exception.
 	_, before := naive.Add(-12 * time.Hour).In(loc).Zone()
 	_, after := naive.Add(12 * time.Hour).In(loc).Zone()
 	early := naive.Add(-time.Duration(before) * time.Second).In(loc)
