@@ -46,7 +46,7 @@ type window struct {
 	title   *widget.Label
 }
 
-var sections = []string{"nav.today", "nav.cases", "nav.settings"}
+var sections = []string{"nav.today", "nav.cases", "nav.plans", "nav.settings"}
 
 // NewWindow builds the main window on the vault of opts and returns it,
 // not yet shown.
@@ -168,6 +168,8 @@ func (w *window) showSection(id int) {
 		w.show(w.t("nav.today"), newTodayScreen(w).build())
 	case "nav.cases":
 		w.showCaseList()
+	case "nav.plans":
+		w.showPlans(0, 0)
 	case "nav.settings":
 		w.show(w.t("nav.settings"), newSettingsScreen(w).build())
 	}
