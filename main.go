@@ -25,6 +25,8 @@ var commands = map[string]command{
 	"deadline": runDeadline,
 	"calendar": runCalendar,
 	"lunar":    runLunar,
+	"meeting":  runMeeting,
+	"agenda":   runAgenda,
 	"help":     runHelp,
 }
 
