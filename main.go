@@ -27,6 +27,7 @@ var commands = map[string]command{
 	"lunar":    runLunar,
 	"meeting":  runMeeting,
 	"agenda":   runAgenda,
+	"ics":      runICS,
 	"help":     runHelp,
 }
 

@@ -17,12 +17,11 @@ type Reminder struct {
 }
 
 // RemindersBetween returns the reminders of items that fall due in
-// (after, upto], earliest first. Timed events remind at each offset of
-// reminders[i] before their start; deadlines of tasks and to-dos at
-// DeadlineReminderTime on their day in loc. reminders is parallel to
-// items; a nil entry means none.
-func RemindersBetween(items []CalendarItem, reminders [][]time.Duration, after, upto time.Time,
-	loc *time.Location) []Reminder {
+// (after, upto], earliest first. Events remind at each of their
+// Reminders offsets before their start (midnight in loc for all-day
+// ones); deadlines of tasks and to-dos at DeadlineReminderTime on their
+// day in loc.
+func RemindersBetween(items []CalendarItem, after, upto time.Time, loc *time.Location) []Reminder {
 	var out []Reminder
 	in := func(t time.Time) bool { return t.After(after) && !t.After(upto) }
 	for i := range items {
@@ -33,14 +32,11 @@ func RemindersBetween(items []CalendarItem, reminders [][]time.Duration, after, 
 				out = append(out, Reminder{At: at, Item: it})
 			}
 		case ItemEvent, ItemBlock:
-			if i >= len(reminders) {
-				continue
-			}
 			start := it.Start
 			if it.AllDay {
 				start = it.StartDate.In(loc)
 			}
-			for _, off := range reminders[i] {
+			for _, off := range it.Reminders {
 				if at := start.Add(-off); in(at) {
 					out = append(out, Reminder{At: at, Item: it})
 				}

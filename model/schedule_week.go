@@ -40,8 +40,12 @@ type CalendarItem struct {
 	EventID    string
 	Occurrence Occurrence
 	Recurring  bool
-	// Ref is the id of the task, to-do or meeting of other kinds.
+	// Ref is the id of the case of a task deadline, or of the to-do or
+	// meeting of other kinds.
 	Ref string
+	// Reminders are the offsets before the start at which an event
+	// reminds.
+	Reminders []time.Duration
 }
 
 // Editable reports whether the item is an event the user can move.

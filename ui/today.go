@@ -34,8 +34,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	}
 	heading := widget.NewLabelWithStyle(w.t("today.heading", today.Display()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	summary := widget.NewLabel(w.t("today.summary", overdue, len(tasks)-overdue, app.TodayWindow))
+	schedule := newTodaySchedule(w).build()
 	if len(tasks) == 0 {
-		return container.NewVBox(heading, widget.NewLabel(w.t("today.nothing")))
+		return container.NewVBox(heading, schedule, widget.NewLabel(w.t("today.nothing")))
 	}
 	list := widget.NewList(
 		func() int { return len(s.tasks) },
@@ -46,7 +47,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		w.touch()
 		w.showCaseTab(s.tasks[id].CaseID, 1)
 	}
-	return container.NewBorder(container.NewVBox(heading, summary), nil, nil, nil, list)
+	return container.NewBorder(container.NewVBox(heading, schedule, summary), nil, nil, nil, list)
 }
 
 // dueRow is one task of the Hôm nay list.

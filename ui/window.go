@@ -44,9 +44,10 @@ type window struct {
 	nav     []*widget.Button
 	content *fyne.Container
 	title   *widget.Label
+	sched   *scheduleState
 }
 
-var sections = []string{"nav.today", "nav.cases", "nav.plans", "nav.settings"}
+var sections = []string{"nav.today", "nav.cases", "nav.schedule", "nav.plans", "nav.settings"}
 
 // NewWindow builds the main window on the vault of opts and returns it,
 // not yet shown.
@@ -73,6 +74,7 @@ func newWindow(fa fyne.App, opts Options) *window {
 	w.win.Resize(fyne.NewSize(1200, 760))
 	w.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w.addShortcuts()
+	w.startSchedule()
 	if opts.Session != nil {
 		w.openSession(opts.Session)
 	} else {
@@ -114,6 +116,7 @@ func (w *window) openSession(s *app.Session) {
 	s.OnLock(func() { fyne.Do(func() { w.onLocked(s) }) })
 	s.Touch()
 	w.showMain()
+	w.onScheduleUnlock()
 }
 
 // onLocked drops every screen, and with them every decrypted value they
@@ -168,6 +171,8 @@ func (w *window) showSection(id int) {
 		w.show(w.t("nav.today"), newTodayScreen(w).build())
 	case "nav.cases":
 		w.showCaseList()
+	case "nav.schedule":
+		w.show(w.t("nav.schedule"), newCalendarScreen(w, viewWeek).build())
 	case "nav.plans":
 		w.showPlans(0, 0)
 	case "nav.settings":

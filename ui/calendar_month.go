@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sotay/app"
+	"sotay/model"
+	"sotay/model/lunar"
+)
+
+// monthItemsShown is the number of items a day cell of the month view
+// lists before "+N".
+const monthItemsShown = 3
+
+// monthGrid is the month view: six weeks from the Monday on or before
+// the first of the month, days off shaded, the lunar date small.
+func (s *calendarScreen) monthGrid() fyne.CanvasObject {
+	w := s.w
+	first := model.WeekStart(model.NewDate(s.day.Year, s.day.Month, 1))
+	items, err := app.Calendar(w.session, first, first.AddDays(41))
+	if err != nil {
+		return widget.NewLabel(w.message(err))
+	}
+	cols := model.BuildDays(first, 42, items, nil, app.Zone, s.cal.IsWorkingDay)
+	grid := container.NewGridWithColumns(7)
+	for i := range 7 {
+		grid.Add(widget.NewLabelWithStyle(w.t("schedule.weekday_short."+first.AddDays(i).Weekday().String()),
+			fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	for i := range cols {
+		grid.Add(s.monthCell(&cols[i]))
+	}
+	return container.NewVScroll(grid)
+}
+
+func (s *calendarScreen) monthCell(c *model.DayColumn) fyne.CanvasObject {
+	w := s.w
+	bg := canvas.NewRectangle(color.Transparent)
+	if c.Off {
+		bg.FillColor = colorOffDay
+	}
+	border := canvas.NewRectangle(color.Transparent)
+	border.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	border.StrokeWidth = 1
+
+	day := widget.NewButton(fmt.Sprint(c.Date.Day), func() {
+		s.day, s.view = c.Date, viewDay
+		s.w.show(s.w.t("nav.schedule"), s.rebuild())
+	})
+	day.Importance = widget.LowImportance
+	if c.Date == w.today() {
+		day.Importance = widget.HighImportance
+	}
+	if c.Date.Month != s.day.Month {
+		day.Importance = widget.LowImportance
+		day.Disable()
+	}
+	ld := lunar.FromSolar(c.Date)
+	lunarText := fmt.Sprintf("%d/%d", ld.Day, ld.Month)
+	if ld.Leap {
+		lunarText += "N"
+	}
+	small := canvas.NewText(lunarText, theme.Color(theme.ColorNamePlaceHolder))
+	small.TextSize = theme.CaptionTextSize()
+	cell := container.NewVBox(container.NewBorder(nil, nil, day, container.NewCenter(small)))
+
+	all := append([]*model.CalendarItem{}, c.AllDay...)
+	for _, p := range c.Timed {
+		all = append(all, p.Item)
+	}
+	for i, it := range all {
+		if i == monthItemsShown {
+			cell.Add(widget.NewLabel(w.t("schedule.more", len(all)-monthItemsShown)))
+			break
+		}
+		cell.Add(newItemChip(w, it, s.onItem))
+	}
+	return container.NewStack(bg, border, cell)
+}
+
+// rebuild returns the screen built again for its current view and day.
+func (s *calendarScreen) rebuild() fyne.CanvasObject { return s.build() }
+
+// newItemChip returns a one-line button for an all-day item, a deadline
+// or an item in a month cell, with its classification mark.
+func newItemChip(w *window, it *model.CalendarItem, open func(*model.CalendarItem)) fyne.CanvasObject {
+	text := w.t("schedule.kind."+string(it.Kind)) + ": " + it.Title
+	if !it.Start.IsZero() && !it.AllDay {
+		text = it.Start.In(app.Zone).Format("15:04") + " " + it.Title
+	}
+	if mark := it.Classification.Mark(); mark != "" {
+		text = "[" + mark + "] " + text
+	}
+	b := widget.NewButton(text, func() { open(it) })
+	b.Alignment = widget.ButtonAlignLeading
+	b.Importance = widget.LowImportance
+	bar := canvas.NewRectangle(itemColors[it.Kind])
+	bar.SetMinSize(fyne.NewSize(4, 0))
+	return container.NewBorder(nil, nil, bar, nil, b)
+}
