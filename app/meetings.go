@@ -1,8 +1,12 @@
 package app
 
 import (
+	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"sotay/model"
 	"sotay/vault"
@@ -213,4 +217,27 @@ func MeetingsAtRisk(s *Session, rules MeetingRules, today model.Date) ([]Meeting
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Practical.Before(out[j].Practical) })
 	return out, nil
+}
+
+// AddMaterialFile stores the file at path as a new material of an agenda
+// item, or as the next version of material materialID when that is set.
+func AddMaterialFile(ctx context.Context, s *Session, itemID, materialID string, class model.Classification, path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if info.Size() > model.MaxDocumentSize {
+		return vault.ErrTooLarge
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	ver := model.MaterialVersion{MaterialID: materialID, Name: filepath.Base(path)}
+	if materialID != "" {
+		return s.AddMaterialVersion(ctx, &ver, f)
+	}
+	mat := model.Material{ItemID: itemID, Title: strings.TrimSuffix(ver.Name, filepath.Ext(ver.Name)), Classification: class}
+	return s.AddMaterial(ctx, &mat, &ver, f)
 }

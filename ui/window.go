@@ -47,7 +47,7 @@ type window struct {
 	sched   *scheduleState
 }
 
-var sections = []string{"nav.today", "nav.cases", "nav.schedule", "nav.plans", "nav.settings"}
+var sections = []string{"nav.today", "nav.cases", "nav.meetings", "nav.schedule", "nav.plans", "nav.settings"}
 
 // NewWindow builds the main window on the vault of opts and returns it,
 // not yet shown.
@@ -171,6 +171,8 @@ func (w *window) showSection(id int) {
 		w.show(w.t("nav.today"), newTodayScreen(w).build())
 	case "nav.cases":
 		w.showCaseList()
+	case "nav.meetings":
+		w.showMeetingList()
 	case "nav.schedule":
 		w.show(w.t("nav.schedule"), newCalendarScreen(w, viewWeek).build())
 	case "nav.plans":
