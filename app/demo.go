@@ -125,6 +125,9 @@ func FillDemo(s *Session, today model.Date) error {
 			return err
 		}
 	}
+	if err := FillDemoSchedule(s, today); err != nil {
+		return err
+	}
 	return FillDemoMeetings(s, today)
 }
 

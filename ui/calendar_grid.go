@@ -75,14 +75,18 @@ func (g *timeGrid) headerObjects() []fyne.CanvasObject {
 			name.Importance = widget.HighImportance
 		}
 		cell := container.NewVBox(name)
-		for _, it := range c.AllDay {
+		for j, it := range c.AllDay {
+			if j == monthItemsShown {
+				cell.Add(widget.NewLabel(g.w.t("schedule.more", len(c.AllDay)-monthItemsShown)))
+				break
+			}
 			cell.Add(newItemChip(g.w, it, g.screen.onItem))
 		}
 		bg := canvas.NewRectangle(color.Transparent)
 		if c.Off {
 			bg.FillColor = colorOffDay
 		}
-		objs = append(objs, container.NewStack(bg, cell))
+		objs = append(objs, container.NewClip(container.NewStack(bg, cell)))
 	}
 	return objs
 }
@@ -314,10 +318,11 @@ func (b *eventBlock) CreateRenderer() fyne.WidgetRenderer {
 	}
 	timeText := canvas.NewText(when, color.White)
 	timeText.TextSize = theme.CaptionTextSize()
-	title := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
-		ColorName: theme.ColorNameForegroundOnPrimary, SizeName: theme.SizeNameCaptionText}})
-	title.Wrapping = fyne.TextWrapWord
-	title.Truncation = fyne.TextTruncateEllipsis
-	return widget.NewSimpleRenderer(container.NewStack(bg,
-		container.NewBorder(container.NewPadded(timeText), nil, nil, nil, title)))
+	title := canvas.NewText(text, color.White)
+	title.TextSize = theme.CaptionTextSize()
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	// canvas.Text does not clip: a clip container keeps a long title
+	// inside its block.
+	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewClip(
+		container.NewVBox(container.NewPadded(timeText), title))))
 }

@@ -82,7 +82,7 @@ func (s *calendarScreen) monthCell(c *model.DayColumn) fyne.CanvasObject {
 		}
 		cell.Add(newItemChip(w, it, s.onItem))
 	}
-	return container.NewStack(bg, border, cell)
+	return container.NewClip(container.NewStack(bg, border, cell))
 }
 
 // rebuild returns the screen built again for its current view and day.
