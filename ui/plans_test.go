@@ -11,7 +11,7 @@ import (
 
 func TestPlanItemStartCaseRollUp(t *testing.T) {
 	w := newTestWindow(t)
-	w.selectSection(2)
+	w.selectSection(sectionIndex(t, "nav.plans"))
 	test.Tap(findButton(t, w, "Thêm mục kế hoạch"))
 	test.Type(findEntry(t, w, "Nội dung kiểm tra, giám sát"), "Giám sát Đảng ủy xã Tân Lập")
 	test.Type(findEntry(t, w, "Tổ chức đảng hoặc đảng viên"), "Đảng ủy xã Tân Lập")
@@ -42,4 +42,16 @@ func screenList(t *testing.T, w *window) *widget.List {
 		t.Fatal("no list in the window")
 	}
 	return found
+}
+
+// sectionIndex returns the position of key in the navigation.
+func sectionIndex(t *testing.T, key string) int {
+	t.Helper()
+	for i, k := range sections {
+		if k == key {
+			return i
+		}
+	}
+	t.Fatalf("no section %s", key)
+	return -1
 }

@@ -85,7 +85,7 @@ func (s *reportScreen) showDetail(i int) {
 	markSent := widget.NewButton(w.t("reports.mark_sent"), func() {
 		d, ok := parseDateEntry(sentOn)
 		if !ok || d.IsZero() {
-			w.showError(fmt.Errorf("report sent date: %w", errBadDate))
+			w.showNotice(w.t("reports.bad_date", sentOn.Text))
 			return
 		}
 		s.setStatus(r, model.ReportSent, d)

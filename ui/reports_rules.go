@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -10,9 +9,6 @@ import (
 
 	"sotay/model"
 )
-
-// errBadDate is shown for a date entry that does not read as dd/mm/yyyy.
-var errBadDate = errors.New("invalid date")
 
 // ruleEditor lists the report rules and edits the selected one; a rule
 // that yields no date is rejected with the fields left as typed.

@@ -1,0 +1,144 @@
+package vault
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+
+	"sotay/model"
+)
+
+// SaveKPI stores a new KPI of the catalogue or updates one.
+func (v *Vault) SaveKPI(k *model.KPI) error {
+	for _, s := range []*string{&k.Code, &k.Name, &k.Objective, &k.Unit, &k.Source, &k.Method, &k.Measurer, &k.Notes} {
+		*s = model.Normalize(*s)
+	}
+	if k.Name == "" {
+		return invalid(FieldName, "the KPI has no name")
+	}
+	if k.Frequency == model.PeriodNone {
+		k.Frequency = model.PeriodYearly
+	}
+	if k.Scope == "" {
+		k.Scope = model.ScopeUnit
+	}
+	if math.IsNaN(k.Target) || math.IsNaN(k.Exceed) {
+		return invalid(FieldText, "the target is not a number")
+	}
+	return v.write(func(tx *sql.Tx) error { return v.saveKPI(tx, k) })
+}
+
+func (v *Vault) saveKPI(tx *sql.Tx, k *model.KPI) error {
+	isNew := k.ID == ""
+	v.stamp(&k.Record)
+	if isNew {
+		if err := tx.QueryRow(`SELECT coalesce(max(position), -1) + 1 FROM kpis`).Scan(&k.Position); err != nil {
+			return err
+		}
+		_, err := tx.Exec(`INSERT INTO kpis (id, code, name, objective, unit, target, exceed,
+			lower_better, frequency, source, method, measurer, notes, scope, formula, position,
+			created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			k.ID, k.Code, k.Name, k.Objective, k.Unit, k.Target, k.Exceed, boolInt(k.LowerBetter),
+			string(k.Frequency), k.Source, k.Method, k.Measurer, k.Notes, string(k.Scope), k.Formula,
+			k.Position, formatTime(k.CreatedAt), k.UpdatedAt.String(), k.Workstation)
+		return err
+	}
+	return expectRow(tx.Exec(`UPDATE kpis SET code = ?, name = ?, objective = ?, unit = ?, target = ?,
+		exceed = ?, lower_better = ?, frequency = ?, source = ?, method = ?, measurer = ?, notes = ?,
+		scope = ?, formula = ?, updated_at = ?, workstation = ? WHERE id = ? AND deleted = 0`,
+		k.Code, k.Name, k.Objective, k.Unit, k.Target, k.Exceed, boolInt(k.LowerBetter),
+		string(k.Frequency), k.Source, k.Method, k.Measurer, k.Notes, string(k.Scope), k.Formula,
+		k.UpdatedAt.String(), k.Workstation, k.ID))
+}
+
+// DeleteKPI marks a KPI deleted; its values stay.
+func (v *Vault) DeleteKPI(id string) error { return v.markDeleted("kpis", id) }
+
+// SeedKPIs stores kpis when the vault has no KPI yet, live or deleted.
+func (v *Vault) SeedKPIs(kpis []model.KPI) error {
+	return v.write(func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM kpis`).Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		for i := range kpis {
+			if err := v.saveKPI(tx, &kpis[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// KPIs returns the live catalogue in its order.
+func (v *Vault) KPIs() ([]model.KPI, error) {
+	var out []model.KPI
+	err := v.read(func(db *sql.DB) error {
+		return scanEach(db, func(rows *sql.Rows) error {
+			var k model.KPI
+			var lower int
+			var freq, scope string
+			if err := rows.Scan(&k.ID, &k.Code, &k.Name, &k.Objective, &k.Unit, &k.Target, &k.Exceed,
+				&lower, &freq, &k.Source, &k.Method, &k.Measurer, &k.Notes, &scope, &k.Formula,
+				&k.Position); err != nil {
+				return err
+			}
+			k.LowerBetter, k.Frequency, k.Scope = lower == 1, model.Periodicity(freq), model.KPIScope(scope)
+			out = append(out, k)
+			return nil
+		}, `SELECT id, code, name, objective, unit, target, exceed, lower_better, frequency, source,
+			method, measurer, notes, scope, formula, position FROM kpis WHERE deleted = 0 ORDER BY position`)
+	})
+	return out, err
+}
+
+// SetKPIValue stores the value of a manual KPI for period p, replacing
+// the value stored for that period before.
+func (v *Vault) SetKPIValue(kpiID string, p model.Period, value float64) error {
+	if math.IsNaN(value) || math.IsInf(value, 0) {
+		return invalid(FieldText, fmt.Sprintf("%v is not a number", value))
+	}
+	return v.write(func(tx *sql.Tx) error {
+		if err := checkLive(tx, "kpis", kpiID); err != nil {
+			return err
+		}
+		var id string
+		err := tx.QueryRow(`SELECT id FROM kpi_values WHERE kpi_id = ? AND period_start = ? AND deleted = 0`,
+			kpiID, p.Start.String()).Scan(&id)
+		h := v.clock.Now().String()
+		if err == nil {
+			_, err = tx.Exec(`UPDATE kpi_values SET value = ?, period_end = ?, updated_at = ?, workstation = ?
+				WHERE id = ?`, value, p.End.String(), h, v.workstation, id)
+			return err
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		rec := model.Record{}
+		v.stamp(&rec)
+		_, err = tx.Exec(`INSERT INTO kpi_values (id, kpi_id, period_start, period_end, value,
+			created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			rec.ID, kpiID, p.Start.String(), p.End.String(), value, formatTime(rec.CreatedAt),
+			rec.UpdatedAt.String(), rec.Workstation)
+		return err
+	})
+}
+
+// KPIValues returns the stored values of a manual KPI, keyed by the
+// first day of their period.
+func (v *Vault) KPIValues(kpiID string) (map[model.Date]float64, error) {
+	out := map[model.Date]float64{}
+	err := v.read(func(db *sql.DB) error {
+		return scanEach(db, func(rows *sql.Rows) error {
+			var start string
+			var value float64
+			if err := rows.Scan(&start, &value); err != nil {
+				return err
+			}
+			out[parseDate(start)] = value
+			return nil
+		}, `SELECT period_start, value FROM kpi_values WHERE kpi_id = ? AND deleted = 0`, kpiID)
+	})
+	return out, err
+}
