@@ -1,0 +1,11 @@
+// Package winsmoke tests the Windows build from Linux. Its tests build
+// dist/sotay.exe and dist/sotay-cli.exe with `make windows`, check that
+// they need no DLL beyond those every Windows has, and run them under
+// Wine: the command-line tool on vaults under folders with Vietnamese
+// names, compared with the Linux binary on the same input, and the window
+// in an Xvfb display, with a screenshot kept in testartifacts/.
+//
+// The tests skip, saying why, where mingw-w64, Wine or Xvfb is missing;
+// `make test` installs them on Debian and Ubuntu. The package has no
+// code of its own, so nothing of it is shipped.
+package winsmoke
