@@ -20,7 +20,7 @@ type agendaItemJSON struct {
 }
 
 // The kinds of dated item, in the order they sort within a day.
-var agendaKinds = []string{"meeting", "practical_deadline", "distribution_deadline", "task"}
+var agendaKinds = []string{"meeting", "event", "block", "practical_deadline", "distribution_deadline", "task"}
 
 // runAgenda lists every dated item in a range, one line each:
 //
@@ -80,8 +80,8 @@ func runAgenda(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// agendaItems gathers the task deadlines, meetings and distribution
-// deadlines from from to to, by date.
+// agendaItems gathers the task deadlines, meetings, distribution
+// deadlines and calendar events from from to to, by date.
 func agendaItems(s *app.Session, from, to model.Date) ([]agendaItemJSON, error) {
 	rules, err := app.LoadMeetingRules(s)
 	if err != nil {
@@ -123,6 +123,13 @@ func agendaItems(s *app.Session, from, to model.Date) ([]agendaItemJSON, error) 
 	for _, t := range tasks {
 		out = append(out, agendaItemJSON{Date: t.Deadline.String(), Kind: "task", Title: t.Title,
 			Detail: t.CaseCode, Classification: classificationName(t.CaseClassification), Ref: t.ID})
+	}
+	events, err := eventAgendaItems(s, from, to)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range events {
+		out = append(out, agendaItemJSON(e))
 	}
 	rank := map[string]int{}
 	for i, k := range agendaKinds {

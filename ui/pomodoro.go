@@ -73,6 +73,16 @@ func (w *window) startSchedule() {
 	}()
 }
 
+// stopSchedule stops the goroutine of startSchedule; the timer keeps
+// its state.
+func (w *window) stopSchedule() {
+	select {
+	case <-w.sched.stop:
+	default:
+		close(w.sched.stop)
+	}
+}
+
 // sendNotice shows a notification with the generic text of n.
 func (w *window) sendNotice(n app.Notice) {
 	w.sched.notify(w.t(n.Title.Key, n.Title.Args...), w.t(n.Body.Key, n.Body.Args...))
