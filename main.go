@@ -28,6 +28,8 @@ var commands = map[string]command{
 	"meeting":  runMeeting,
 	"agenda":   runAgenda,
 	"ics":      runICS,
+	"bundle":   runBundle,
+	"key":      runKey,
 	"help":     runHelp,
 }
 
