@@ -29,6 +29,9 @@ func Explain(err error) Message {
 	if errors.As(err, &ve) {
 		return Message{Key: "err.invalid." + string(ve.Field), Args: []any{ve.Reason}}
 	}
+	if msg, ok := explainBundle(err); ok {
+		return msg
+	}
 	known := []struct {
 		err error
 		key string
@@ -49,6 +52,30 @@ func Explain(err error) Message {
 		{vault.ErrTooLarge, "err.too_large"},
 		{vault.ErrTargetBusy, "err.target_busy"},
 		{vault.ErrDiskFull, "err.disk_full"},
+		{ErrBundleWriteFailed, "err.bundle.write_failed"},
+		{vault.ErrNotABundle, "err.bundle.not_a_bundle"},
+		{vault.ErrBundleWrongPassphrase, "err.bundle.wrong_passphrase"},
+		{vault.ErrBundleNotForThisKey, "err.bundle.not_for_this_key"},
+		{vault.ErrBundleNeedsPassphrase, "err.bundle.needs_passphrase"},
+		{vault.ErrBundleNeedsKey, "err.bundle.needs_key"},
+		{vault.ErrBundleKDFLimit, "err.bundle.kdf_limit"},
+		{vault.ErrBundleTruncated, "err.bundle.truncated"},
+		{vault.ErrBundleExtended, "err.bundle.extended"},
+		{vault.ErrBundleTampered, "err.bundle.tampered"},
+		{vault.ErrBundleBadSignature, "err.bundle.bad_signature"},
+		{vault.ErrBundleNewer, "err.bundle.newer"},
+		{vault.ErrBundleLimits, "err.bundle.limits"},
+		{vault.ErrBundleReplay, "err.bundle.replay"},
+		{vault.ErrUntrustedSender, "err.bundle.untrusted"},
+		{vault.ErrNoRecipients, "err.bundle.no_recipients"},
+		{vault.ErrPassphraseWithKeys, "err.bundle.passphrase_with_keys"},
+		{vault.ErrOverClassificationLimit, "err.bundle.over_limit"},
+		{vault.ErrNotEnoughSpace, "err.bundle.no_space"},
+		{vault.ErrNothingToExport, "err.bundle.nothing"},
+		{vault.ErrMeetingsUnavailable, "err.bundle.no_meetings"},
+		{vault.ErrReadBack, "err.bundle.read_back"},
+		{vault.ErrNoIdentity, "err.bundle.no_identity"},
+		{vault.ErrKeyCardInvalid, "err.key_card_invalid"},
 		{ErrAutoLockRange, "err.auto_lock_range"},
 		{context.Canceled, "err.cancelled"},
 		{os.ErrPermission, "err.permission"},

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"sotay/model"
+	"sotay/vault"
+)
+
+// ExportBundle writes the bundle that req selects to path through
+// vault.ExportBundleFile: free-space check, temporary file, read-back,
+// rename. Call it off the UI goroutine; ctx cancels it.
+func ExportBundle(ctx context.Context, s *Session, req vault.ExportRequest, path string) (*vault.Manifest, error) {
+	m, err := s.ExportBundleFile(ctx, req, path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) && !isDiskFull(err) {
+		return nil, fmt.Errorf("%w: %w", ErrBundleWriteFailed, err)
+	}
+	return m, err
+}
+
+// ErrBundleWriteFailed is returned by ExportBundle when the file system
+// failed a write, a sync or a rename, as when a USB stick is pulled out.
+var ErrBundleWriteFailed = errors.New("writing the bundle failed")
+
+// explainBundle returns the messages of bundle errors that carry values.
+func explainBundle(err error) (Message, bool) {
+	var se *vault.SpaceError
+	if errors.As(err, &se) {
+		return Message{Key: "err.bundle.no_space", Args: []any{mib(se.Needed), mib(se.Free)}}, true
+	}
+	var ce *vault.ClassificationError
+	if errors.As(err, &ce) {
+		return Message{Key: "err.bundle.over_limit", Args: []any{ce.Highest.Mark(), markOrNone(ce.Allowed)}}, true
+	}
+	return Message{}, false
+}
+
+func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
+
+func markOrNone(c model.Classification) string {
+	if c == model.Unclassified {
+		return "-"
+	}
+	return c.Mark()
+}
+
+// ImportBundle imports the bundle file at path into the session's vault,
+// or with opts.DryRun only checks it and returns the preview.
+func ImportBundle(ctx context.Context, s *Session, path string, opts vault.ImportOptions) (*vault.ImportPreview, error) {
+	f, size, err := openBundleFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return s.ImportBundle(ctx, f, size, opts)
+}
+
+// VerifyBundle reads the whole bundle file at path with key and returns
+// its manifest; see vault.VerifyBundle.
+func VerifyBundle(ctx context.Context, path string, key vault.BundleKey) (*vault.Manifest, error) {
+	f, size, err := openBundleFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return vault.VerifyBundle(ctx, f, size, key, nil)
+}
+
+// BundleNeedsPassphrase reports whether the bundle at path is encrypted
+// with a passphrase rather than to officer keys.
+func BundleNeedsPassphrase(path string) (bool, error) {
+	f, _, err := openBundleFile(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false, err
+	}
+	return vault.HeaderNeedsPassphrase(head[:n]), nil
+}
+
+func openBundleFile(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	if info.IsDir() {
+		f.Close()
+		return nil, 0, &vault.FileError{Path: path, Err: vault.ErrNotABundle}
+	}
+	return f, info.Size(), nil
+}
+
+// ReadKeyCard reads and checks a key card file.
+func ReadKeyCard(path string) (vault.KeyCard, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return vault.KeyCard{}, err
+	}
+	return vault.ParseKeyCard(data)
+}
+
+// WriteKeyCard writes the officer's public key card to path atomically.
+func WriteKeyCard(card vault.KeyCard, path string) error {
+	return vault.WriteFileAtomic(path, card.Marshal(), 0o644)
+}
