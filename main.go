@@ -30,6 +30,7 @@ var commands = map[string]command{
 	"ics":      runICS,
 	"bundle":   runBundle,
 	"key":      runKey,
+	"doc":      runDoc,
 	"help":     runHelp,
 }
 

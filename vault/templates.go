@@ -1,0 +1,96 @@
+package vault
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"sotay/model"
+)
+
+// ErrNoTemplate is returned for a form name no live template has.
+var ErrNoTemplate = errors.New("no template with this form name")
+
+// SaveTemplate stores a new template or updates one. Form names are
+// unique among live templates.
+func (v *Vault) SaveTemplate(t *model.DocTemplate) error {
+	for _, s := range []*string{&t.Form, &t.Name, &t.Type, &t.Title, &t.Body, &t.Recipients} {
+		*s = model.Normalize(*s)
+	}
+	if t.Form == "" || t.Name == "" || t.Type == "" {
+		return invalid(FieldName, "the template needs a form name, a name and a document type")
+	}
+	return v.write(func(tx *sql.Tx) error { return v.saveTemplate(tx, t) })
+}
+
+func (v *Vault) saveTemplate(tx *sql.Tx, t *model.DocTemplate) error {
+	var other string
+	err := tx.QueryRow(`SELECT id FROM doc_templates WHERE form = ? AND deleted = 0 AND id != ?`, t.Form, t.ID).Scan(&other)
+	if err == nil {
+		return invalid(FieldCode, fmt.Sprintf("the form name %s is already used", t.Form))
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	isNew := t.ID == ""
+	v.stamp(&t.Record)
+	if isNew {
+		_, err := tx.Exec(`INSERT INTO doc_templates (id, form, name, doc_type, title, body, recipients,
+			created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			t.ID, t.Form, t.Name, t.Type, t.Title, t.Body, t.Recipients, formatTime(t.CreatedAt),
+			t.UpdatedAt.String(), t.Workstation)
+		return err
+	}
+	return expectRow(tx.Exec(`UPDATE doc_templates SET form = ?, name = ?, doc_type = ?, title = ?,
+		body = ?, recipients = ?, updated_at = ?, workstation = ? WHERE id = ? AND deleted = 0`,
+		t.Form, t.Name, t.Type, t.Title, t.Body, t.Recipients, t.UpdatedAt.String(), t.Workstation, t.ID))
+}
+
+// SeedTemplates stores templates when the vault has none yet, live or
+// deleted.
+func (v *Vault) SeedTemplates(ts []model.DocTemplate) error {
+	return v.write(func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM doc_templates`).Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		for i := range ts {
+			if err := v.saveTemplate(tx, &ts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Templates returns the live templates by form name.
+func (v *Vault) Templates() ([]model.DocTemplate, error) {
+	var out []model.DocTemplate
+	err := v.read(func(db *sql.DB) error {
+		return scanEach(db, func(rows *sql.Rows) error {
+			var t model.DocTemplate
+			if err := rows.Scan(&t.ID, &t.Form, &t.Name, &t.Type, &t.Title, &t.Body, &t.Recipients); err != nil {
+				return err
+			}
+			out = append(out, t)
+			return nil
+		}, `SELECT id, form, name, doc_type, title, body, recipients FROM doc_templates
+			WHERE deleted = 0 ORDER BY created_at, form`)
+	})
+	return out, err
+}
+
+// Template returns the live template of form, or ErrNoTemplate.
+func (v *Vault) Template(form string) (model.DocTemplate, error) {
+	ts, err := v.Templates()
+	if err != nil {
+		return model.DocTemplate{}, err
+	}
+	form = model.Normalize(form)
+	for _, t := range ts {
+		if t.Form == form {
+			return t, nil
+		}
+	}
+	return model.DocTemplate{}, fmt.Errorf("%w: %s", ErrNoTemplate, form)
+}
