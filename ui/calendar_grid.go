@@ -76,8 +76,8 @@ func (g *timeGrid) headerObjects() []fyne.CanvasObject {
 		}
 		cell := container.NewVBox(name)
 		for j, it := range c.AllDay {
-			if j == monthItemsShown {
-				cell.Add(widget.NewLabel(g.w.t("schedule.more", len(c.AllDay)-monthItemsShown)))
+			if j == headerItemsShown {
+				cell.Add(widget.NewLabel(g.w.t("schedule.more", len(c.AllDay)-headerItemsShown)))
 				break
 			}
 			cell.Add(newItemChip(g.w, it, g.screen.onItem))
@@ -86,7 +86,7 @@ func (g *timeGrid) headerObjects() []fyne.CanvasObject {
 		if c.Off {
 			bg.FillColor = colorOffDay
 		}
-		objs = append(objs, container.NewClip(container.NewStack(bg, cell)))
+		objs = append(objs, container.NewStack(bg, cell))
 	}
 	return objs
 }

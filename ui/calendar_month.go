@@ -15,9 +15,13 @@ import (
 	"sotay/model/lunar"
 )
 
-// monthItemsShown is the number of items a day cell of the month view
-// lists before "+N".
-const monthItemsShown = 3
+// Items a day cell of the month view and a day of the week header list
+// before "+N", and the height of a month cell that holds them.
+const (
+	monthItemsShown  = 2
+	headerItemsShown = 3
+	monthCellHeight  = 148
+)
 
 // monthGrid is the month view: six weeks from the Monday on or before
 // the first of the month, days off shaded, the lunar date small.
@@ -29,15 +33,16 @@ func (s *calendarScreen) monthGrid() fyne.CanvasObject {
 		return widget.NewLabel(w.message(err))
 	}
 	cols := model.BuildDays(first, 42, items, nil, app.Zone, s.cal.IsWorkingDay)
-	grid := container.NewGridWithColumns(7)
+	names := container.NewGridWithColumns(7)
 	for i := range 7 {
-		grid.Add(widget.NewLabelWithStyle(w.t("schedule.weekday_short."+first.AddDays(i).Weekday().String()),
+		names.Add(widget.NewLabelWithStyle(w.t("schedule.weekday_short."+first.AddDays(i).Weekday().String()),
 			fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
+	grid := container.NewGridWithColumns(7)
 	for i := range cols {
 		grid.Add(s.monthCell(&cols[i]))
 	}
-	return container.NewVScroll(grid)
+	return container.NewBorder(names, nil, nil, nil, container.NewVScroll(grid))
 }
 
 func (s *calendarScreen) monthCell(c *model.DayColumn) fyne.CanvasObject {
@@ -77,20 +82,35 @@ func (s *calendarScreen) monthCell(c *model.DayColumn) fyne.CanvasObject {
 	}
 	for i, it := range all {
 		if i == monthItemsShown {
-			cell.Add(widget.NewLabel(w.t("schedule.more", len(all)-monthItemsShown)))
+			more := widget.NewLabel(w.t("schedule.more", len(all)-monthItemsShown))
+			more.SizeName = theme.SizeNameCaptionText
+			cell.Add(more)
 			break
 		}
 		cell.Add(newItemChip(w, it, s.onItem))
 	}
-	return container.NewClip(container.NewStack(bg, border, cell))
+	// The clip cuts long titles at the cell's edge; the spacer keeps room
+	// for the items, because a clip asks for no size of its own.
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(0, monthCellHeight))
+	return container.NewStack(spacer, container.NewClip(container.NewStack(bg, border, cell)))
 }
 
 // rebuild returns the screen built again for its current view and day.
 func (s *calendarScreen) rebuild() fyne.CanvasObject { return s.build() }
 
-// newItemChip returns a one-line button for an all-day item, a deadline
-// or an item in a month cell, with its classification mark.
-func newItemChip(w *window, it *model.CalendarItem, open func(*model.CalendarItem)) fyne.CanvasObject {
+// itemChip is a one-line item of an all-day row or a month cell: a
+// colour bar for its kind and its title, cut short to fit, that opens the
+// item when tapped.
+type itemChip struct {
+	widget.BaseWidget
+	item  *model.CalendarItem
+	label *widget.Label
+	open  func(*model.CalendarItem)
+}
+
+// newItemChip returns the chip of it with its classification mark.
+func newItemChip(w *window, it *model.CalendarItem, open func(*model.CalendarItem)) *itemChip {
 	text := w.t("schedule.kind."+string(it.Kind)) + ": " + it.Title
 	if !it.Start.IsZero() && !it.AllDay {
 		text = it.Start.In(app.Zone).Format("15:04") + " " + it.Title
@@ -98,10 +118,17 @@ func newItemChip(w *window, it *model.CalendarItem, open func(*model.CalendarIte
 	if mark := it.Classification.Mark(); mark != "" {
 		text = "[" + mark + "] " + text
 	}
-	b := widget.NewButton(text, func() { open(it) })
-	b.Alignment = widget.ButtonAlignLeading
-	b.Importance = widget.LowImportance
-	bar := canvas.NewRectangle(itemColors[it.Kind])
+	c := &itemChip{item: it, label: widget.NewLabel(text), open: open}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.label.SizeName = theme.SizeNameCaptionText
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *itemChip) Tapped(*fyne.PointEvent) { c.open(c.item) }
+
+func (c *itemChip) CreateRenderer() fyne.WidgetRenderer {
+	bar := canvas.NewRectangle(itemColors[c.item.Kind])
 	bar.SetMinSize(fyne.NewSize(4, 0))
-	return container.NewBorder(nil, nil, bar, nil, b)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, bar, nil, c.label))
 }

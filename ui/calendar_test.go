@@ -280,7 +280,7 @@ func TestTodayShowsEventsAndPomodoro(t *testing.T) {
 	w.selectSection(slices.Index(sections, "nav.today"))
 	var found bool
 	walk(w.win.Content(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "Làm việc với đoàn giám sát") {
+		if c, ok := o.(*itemChip); ok && strings.Contains(c.label.Text, "Làm việc với đoàn giám sát") {
 			found = true
 		}
 	})
