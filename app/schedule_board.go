@@ -83,3 +83,47 @@ func CompleteTodo(s *Session, id string, today model.Date) error {
 	t.Status, t.DoneOn = model.TaskDone, today
 	return s.SaveTodo(&t)
 }
+
+// LinkTarget is something an event or block can be linked to: a case, a
+// meeting, a case task or a personal to-do.
+type LinkTarget struct {
+	Kind           model.LinkKind
+	ID             string
+	Title          string
+	Classification model.Classification
+}
+
+// LinkTargets returns what the event form offers to link to: open tasks
+// and to-dos first (a block is usually reserved for one), then the live
+// cases, then the meetings from 30 days ago to a year ahead.
+func LinkTargets(s *Session, today model.Date) ([]LinkTarget, error) {
+	entries, err := Board(s, today)
+	if err != nil {
+		return nil, err
+	}
+	var out []LinkTarget
+	for _, e := range entries {
+		title := e.Title
+		if e.Detail != "" {
+			title = e.Detail + " · " + title
+		}
+		out = append(out, LinkTarget{Kind: e.Kind, ID: e.ID, Title: title, Classification: e.Classification})
+	}
+	cases, err := ListOrSearch(s, "", today)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cases {
+		out = append(out, LinkTarget{Kind: model.LinkCase, ID: c.ID, Title: c.Code + " " + c.Title,
+			Classification: c.Classification})
+	}
+	meetings, err := s.Meetings(today.AddDays(-30), today.AddDays(365))
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range meetings {
+		out = append(out, LinkTarget{Kind: model.LinkMeeting, ID: m.ID, Title: m.Date.Display() + " " + m.Title,
+			Classification: m.Classification})
+	}
+	return out, nil
+}

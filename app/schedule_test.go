@@ -282,3 +282,29 @@ func TestTimerSavesAfterLock(t *testing.T) {
 		t.Errorf("logged %d work sessions, want 2: %+v", work, logged)
 	}
 }
+
+func TestLinkTargetsListTodosAndBlocksLink(t *testing.T) {
+	s := newScheduleSession(t)
+	todo := &model.Todo{Title: "Soạn đề cương"}
+	if err := s.SaveTodo(todo); err != nil {
+		t.Fatal(err)
+	}
+	targets, err := LinkTargets(s, model.NewDate(2026, 12, 4))
+	if err != nil || len(targets) != 1 || targets[0].ID != todo.ID || targets[0].Kind != model.LinkTodo {
+		t.Fatalf("targets %+v, %v", targets, err)
+	}
+	start := model.NewDate(2026, 12, 8).In(Zone).Add(8 * time.Hour)
+	block := &model.Event{Kind: model.KindBlock, Title: "Soạn đề cương", Start: start, End: start.Add(2 * time.Hour),
+		LinkKind: model.LinkTodo, LinkID: todo.ID}
+	if err := CreateEvent(s, block); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := Occurrences(s, model.NewDate(2026, 12, 8), model.NewDate(2026, 12, 8))
+	if len(items) != 1 || items[0].Kind != model.ItemBlock || items[0].Ref != todo.ID {
+		t.Fatalf("block occurrence %+v", items)
+	}
+	cols := model.BuildDays(model.NewDate(2026, 12, 8), 1, items, nil, Zone, WorkingDays(s).IsWorkingDay)
+	if cols[0].Planned != 2*time.Hour {
+		t.Errorf("planned %v, want 2h", cols[0].Planned)
+	}
+}

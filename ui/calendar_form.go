@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -28,8 +29,11 @@ type eventForm struct {
 
 	title, date, start, end    *widget.Entry
 	place, notes, rule, remind *widget.Entry
+	workKind                   *widget.Entry
 	allDay                     *widget.Check
 	kind, repeat, class        *widget.Select
+	link                       *widget.Select
+	targets                    []app.LinkTarget
 	message                    *widget.Label
 	dlg                        dialog.Dialog
 }
@@ -78,6 +82,7 @@ func (f *eventForm) open() {
 	f.place = entry(e.Location, w.t("schedule.form.place"))
 	f.notes = entry(e.Notes, w.t("schedule.form.notes"))
 	f.notes.MultiLine = true
+	f.notes.SetMinRowsVisible(2)
 	f.rule = entry(e.RRule, w.t("schedule.form.rule_hint"))
 	f.remind = entry(reminderText(e.Reminders), w.t("schedule.form.remind_hint"))
 	f.allDay = widget.NewCheck(w.t("schedule.form.all_day"), nil)
@@ -99,6 +104,8 @@ func (f *eventForm) open() {
 	}
 	f.class = widget.NewSelect(classes, nil)
 	f.class.SetSelectedIndex(int(e.Classification))
+	f.workKind = entry(e.WorkKind, w.t("schedule.form.work_kind_hint"))
+	f.buildLink()
 	f.message = widget.NewLabel("")
 	f.message.Wrapping = fyne.TextWrapWord
 	f.message.Importance = widget.DangerImportance
@@ -112,6 +119,8 @@ func (f *eventForm) open() {
 		widget.NewFormItem(w.t("schedule.form.rule"), f.rule),
 		widget.NewFormItem(w.t("schedule.form.place"), f.place),
 		widget.NewFormItem(w.t("schedule.form.notes"), f.notes),
+		widget.NewFormItem(w.t("schedule.form.link"), f.link),
+		widget.NewFormItem(w.t("schedule.form.work_kind"), f.workKind),
 		widget.NewFormItem(w.t("case.classification"), f.class),
 		widget.NewFormItem(w.t("schedule.form.remind"), f.remind),
 	)
@@ -124,10 +133,35 @@ func (f *eventForm) open() {
 	if f.existing != nil {
 		heading = w.t("schedule.form.edit")
 	}
-	content := container.NewBorder(nil, container.NewVBox(f.message, buttons), nil, nil, form)
+	content := container.NewBorder(nil, container.NewVBox(f.message, buttons), nil, nil, container.NewVScroll(form))
 	f.dlg = dialog.NewCustomWithoutButtons(heading, content, w.win)
-	f.dlg.Resize(fyne.NewSize(620, 620))
+	f.dlg.Resize(fyne.NewSize(640, 640))
 	f.dlg.Show()
+}
+
+// buildLink fills the list of what the event can be linked to, with the
+// current link selected.
+func (f *eventForm) buildLink() {
+	w, e := f.s.w, &f.row
+	targets, err := app.LinkTargets(w.session, w.today())
+	if err != nil {
+		slog.Warn("link targets not loaded", "err", err)
+	}
+	f.targets = targets
+	options := []string{w.t("schedule.form.no_link")}
+	selected := 0
+	for i, t := range targets {
+		label := w.t("schedule.link."+string(t.Kind)) + ": " + t.Title
+		if mark := t.Classification.Mark(); mark != "" {
+			label = "[" + mark + "] " + label
+		}
+		options = append(options, label)
+		if t.Kind == e.LinkKind && t.ID == e.LinkID {
+			selected = i + 1
+		}
+	}
+	f.link = widget.NewSelect(options, nil)
+	f.link.SetSelectedIndex(selected)
 }
 
 func repeatKey(rule string) string {
@@ -204,6 +238,11 @@ func (f *eventForm) read() (model.Event, bool) {
 		e.RRule = repeatRules[i]
 	}
 	e.Location, e.Notes = model.Normalize(f.place.Text), model.Normalize(f.notes.Text)
+	e.WorkKind = model.Normalize(f.workKind.Text)
+	e.LinkKind, e.LinkID = model.LinkNone, ""
+	if i := f.link.SelectedIndex(); i > 0 {
+		e.LinkKind, e.LinkID = f.targets[i-1].Kind, f.targets[i-1].ID
+	}
 	e.Classification = model.Classification(max(f.class.SelectedIndex(), 0))
 	e.Reminders = nil
 	for _, part := range strings.Fields(f.remind.Text) {
