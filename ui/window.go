@@ -2,6 +2,7 @@ package ui
 
 import (
 	"log/slog"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,6 +41,10 @@ type window struct {
 	dir     string
 	session *app.Session
 	today   func() model.Date
+
+	// opened counts the sessions openSession has finished showing, so
+	// that tests can wait for the work that follows an unlock.
+	opened atomic.Int32
 
 	nav     []*widget.Button
 	content *fyne.Container
@@ -116,7 +121,10 @@ func (w *window) openSession(s *app.Session) {
 	s.OnLock(func() { fyne.Do(func() { w.onLocked(s) }) })
 	s.Touch()
 	w.showMain()
-	w.onScheduleUnlock()
+	if w.session == s {
+		w.onScheduleUnlock()
+	}
+	w.opened.Add(1)
 }
 
 // onLocked drops every screen, and with them every decrypted value they

@@ -143,7 +143,7 @@ func TestCreateVaultFromLockScreen(t *testing.T) {
 	test.Type(pass, uiPassphrase)
 	test.Type(confirm, uiPassphrase)
 	test.Tap(findButton(t, w, w.t("lock.create")))
-	waitFor(t, "the vault to open", func() bool { return w.session != nil })
+	waitFor(t, "the vault to open", func() bool { return w.opened.Load() == 1 })
 	if !app.VaultExists(dir) {
 		t.Fatal("no key file after creating the vault")
 	}
@@ -222,7 +222,7 @@ func TestCaseFromTemplateTaskSearchLock(t *testing.T) {
 	})
 	test.Type(pass, uiPassphrase)
 	test.Tap(unlock)
-	waitFor(t, "the vault to unlock", func() bool { return w.session != nil })
+	waitFor(t, "the vault to unlock", func() bool { return w.opened.Load() == 2 })
 	if got, err := w.session.Case(caseID); err != nil || got.Title != title {
 		t.Fatalf("case after unlock = %v, %v", got, err)
 	}
