@@ -160,7 +160,7 @@ func (f *eventForm) buildLink() {
 			selected = i + 1
 		}
 	}
-	f.link = widget.NewSelect(options, nil)
+	f.link = widget.NewSelect(uniqueLabels(options), nil)
 	f.link.SetSelectedIndex(selected)
 }
 

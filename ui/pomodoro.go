@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sotay/app"
@@ -102,6 +103,8 @@ func (w *window) savePomodoro() {
 // onScheduleUnlock saves the sessions that ended while the vault was
 // locked, loads the Pomodoro lengths and lists the missed reminders once.
 func (w *window) onScheduleUnlock() {
+	// The panel shows task titles: drop it with the other screens.
+	w.session.OnLock(func() { fyne.Do(func() { w.sched.panel = nil }) })
 	if err := w.sched.timer.SetConfig(app.LoadPomodoroConfig(w.session)); err != nil {
 		w.showError(err)
 	}
@@ -157,14 +160,26 @@ func (p *pomodoroPanel) build() fyne.CanvasObject {
 	timer := w.sched.timer
 	p.phase = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.clock = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	p.clock.SizeName = theme.SizeNameHeadingText
 	p.count = widget.NewLabel("")
 	p.task = widget.NewSelect(nil, nil)
 	p.task.PlaceHolder = w.t("schedule.pomodoro.no_task")
 	if entries, err := app.Board(w.session, w.today()); err == nil {
 		p.items = entries
 		st := timer.State()
+		var labels []string
+		for _, e := range entries {
+			label := e.Title
+			if e.Detail != "" {
+				label = e.Detail + " · " + label
+			}
+			if mark := e.Classification.Mark(); mark != "" {
+				label = "[" + mark + "] " + label
+			}
+			labels = append(labels, label)
+		}
+		p.task.Options = uniqueLabels(labels)
 		for i, e := range entries {
-			p.task.Options = append(p.task.Options, e.Title)
 			if e.ID == st.TaskID {
 				p.task.SetSelectedIndex(i)
 			}
@@ -213,6 +228,9 @@ func (p *pomodoroPanel) update() {
 	}
 	p.phase.SetText(phase)
 	rem := st.Remaining.Round(time.Second)
+	if st.Phase == model.PhaseIdle {
+		rem = st.Config.Work
+	}
 	p.clock.SetText(fmt.Sprintf("%02d:%02d", int(rem.Minutes()), int(rem.Seconds())%60))
 	p.count.SetText(p.w.t("schedule.pomodoro.count", st.WorkCount, st.Config.LongEvery))
 }
@@ -254,4 +272,19 @@ func (p *pomodoroPanel) settings() fyne.CanvasObject {
 		widget.NewFormItem(w.t("schedule.pomodoro.long_every"), every),
 		widget.NewFormItem("", save),
 	)
+}
+
+// uniqueLabels returns labels with " (2)", " (3)"… added to repeats,
+// because a Select chooses an option by its text.
+func uniqueLabels(labels []string) []string {
+	seen := map[string]int{}
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		seen[l]++
+		out[i] = l
+		if n := seen[l]; n > 1 {
+			out[i] = fmt.Sprintf("%s (%d)", l, n)
+		}
+	}
+	return out
 }
