@@ -10,7 +10,7 @@ import (
 	"sotay/vault"
 )
 
-// Scope says which occurrences of a series an edit changes.
+// Scope selects the occurrences of a series that an edit changes.
 type Scope int
 
 // The scopes of an edit.
@@ -190,16 +190,24 @@ func shiftSeries(s *Session, uid string, shift, length time.Duration) error {
 	return s.SaveEvents(changed...)
 }
 
+// shiftOccurrence moves o by shift; a date moves by the whole days of
+// shift.
 func shiftOccurrence(o model.Occurrence, shift time.Duration) model.Occurrence {
 	if !o.Time.IsZero() {
 		o.Time = o.Time.Add(shift)
 	}
+	if !o.Date.IsZero() {
+		o.Date = o.Date.AddDays(int(shift / (24 * time.Hour)))
+	}
 	return o
 }
 
-// UpdateEvent saves changed fields of an occurrence: the row itself for
-// AllOccurrences or a single event, a changed occurrence for
-// ThisOccurrence of a series.
+// UpdateEvent saves the fields of changed, read from the form of the
+// occurrence it. A single event, and a changed occurrence with
+// ThisOccurrence, are saved as they are. ThisOccurrence of a series
+// stores a new changed occurrence. AllOccurrences changes the series:
+// its fields, its rule, and its start moved by as much as the form moved
+// the occurrence, with its removed dates and changed occurrences.
 func UpdateEvent(s *Session, it model.CalendarItem, changed model.Event, scope Scope) error {
 	if err := checkRule(changed.RRule); err != nil {
 		return err
@@ -208,23 +216,64 @@ func UpdateEvent(s *Session, it model.CalendarItem, changed model.Event, scope S
 	if err != nil {
 		return err
 	}
-	if scope == AllOccurrences && row.IsOverride() {
-		if row, err = seriesOf(s, row.UID); err != nil {
-			return err
-		}
+	keep := func(r model.Event) {
+		changed.Record, changed.UID, changed.RecurrenceID = r.Record, r.UID, r.RecurrenceID
+		changed.ExDates, changed.Imported, changed.Sequence = r.ExDates, r.Imported, r.Sequence+1
 	}
-	if !row.Recurs() || scope == AllOccurrences || row.IsOverride() {
-		changed.Record, changed.UID, changed.RecurrenceID = row.Record, row.UID, row.RecurrenceID
-		changed.ExDates, changed.Imported, changed.Sequence = row.ExDates, row.Imported, row.Sequence+1
-		if row.Recurs() && scope == AllOccurrences {
-			changed.Start, changed.End = row.Start, row.Start.Add(changed.End.Sub(changed.Start))
-		}
+	switch {
+	case !row.Recurs() && !row.IsOverride():
+		keep(row)
+		return s.SaveEvent(&changed)
+	case scope == AllOccurrences:
+		return updateSeries(s, row.UID, it, changed)
+	case row.IsOverride():
+		keep(row)
+		changed.RRule = ""
 		return s.SaveEvent(&changed)
 	}
 	changed.Record = model.Record{}
 	changed.UID, changed.RRule, changed.ExDates = row.UID, "", nil
 	changed.RecurrenceID = it.Occurrence
 	return s.SaveEvent(&changed)
+}
+
+// updateSeries gives the series uid the fields of changed and moves it,
+// its removed dates and its changed occurrences by as much as changed
+// moved the occurrence it, in one transaction.
+func updateSeries(s *Session, uid string, it model.CalendarItem, changed model.Event) error {
+	rows, err := s.EventSeries(uid)
+	if err != nil {
+		return err
+	}
+	if len(rows) == 0 || rows[0].IsOverride() {
+		return vault.ErrNotFound
+	}
+	old := rows[0]
+	var shift time.Duration
+	if changed.AllDay && old.AllDay {
+		days := it.StartDate.DaysUntil(changed.StartDate)
+		length := changed.StartDate.DaysUntil(changed.EndDate)
+		changed.StartDate = old.StartDate.AddDays(days)
+		changed.EndDate = changed.StartDate.AddDays(length)
+		shift = time.Duration(days) * 24 * time.Hour
+	} else if !changed.AllDay && !old.AllDay {
+		shift = changed.Start.Sub(it.Start)
+		length := changed.End.Sub(changed.Start)
+		changed.Start = old.Start.Add(shift)
+		changed.End = changed.Start.Add(length)
+	}
+	changed.Record, changed.UID, changed.Imported, changed.Sequence = old.Record, old.UID, old.Imported, old.Sequence+1
+	changed.RecurrenceID = model.Occurrence{}
+	changed.ExDates = old.ExDates
+	for i := range changed.ExDates {
+		changed.ExDates[i] = shiftOccurrence(changed.ExDates[i], shift)
+	}
+	saved := []*model.Event{&changed}
+	for i := 1; i < len(rows); i++ {
+		rows[i].RecurrenceID = shiftOccurrence(rows[i].RecurrenceID, shift)
+		saved = append(saved, &rows[i])
+	}
+	return s.SaveEvents(saved...)
 }
 
 // DeleteOccurrence removes one occurrence of a series (an EXDATE on the

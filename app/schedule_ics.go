@@ -16,7 +16,8 @@ import (
 // VCALENDAR at all.
 var ErrNotCalendar = errors.New("not an iCalendar file")
 
-// ImportReport says what ImportICS did with a file.
+// ImportReport counts the events ImportICS stored from a file and lists
+// the lines it skipped.
 type ImportReport struct {
 	vault.ImportResult
 	// Warnings are the lines that could not be read, with their numbers;

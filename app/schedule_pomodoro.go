@@ -7,7 +7,7 @@ import (
 	"sotay/model"
 )
 
-// TimerState is what the Pomodoro controls show.
+// TimerState is a snapshot of the timer for its controls.
 type TimerState struct {
 	Phase     model.PomodoroPhase
 	Paused    bool

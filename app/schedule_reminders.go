@@ -17,16 +17,15 @@ const (
 	SettingPomodoro = "pomodoro_minutes"
 )
 
-// maxReminderOffset is the furthest ahead of an event that a reminder
-// can be set; reminders are looked for in events up to this far after
-// the window.
+// maxReminderOffset is the longest time before an event at which it can
+// remind. CheckReminders looks at events up to this far after now.
 const maxReminderOffset = 7 * 24 * time.Hour
 
 // CheckReminders returns the reminders that fell due since the last
 // check, up to now, and records now as checked, so that each reminder
 // is returned once. The first check of a vault returns none. After an
-// unlock the result is the list of reminders missed while the app was
-// closed or locked; the window shows it once instead of firing each.
+// unlock the result lists the reminders missed while the app was closed
+// or locked, and the window shows them in one dialog.
 func CheckReminders(s *Session, now time.Time) ([]model.Reminder, error) {
 	last, err := s.Setting(SettingRemindersChecked, "")
 	if err != nil {

@@ -308,3 +308,38 @@ func TestLinkTargetsListTodosAndBlocksLink(t *testing.T) {
 		t.Errorf("planned %v, want 2h", cols[0].Planned)
 	}
 }
+
+func TestUpdateEventAllOccurrencesFromLater(t *testing.T) {
+	s := newScheduleSession(t)
+	monday := model.NewDate(2026, 12, 7)
+	start := monday.In(Zone).Add(8 * time.Hour)
+	e := &model.Event{Title: "Giao ban", Start: start, End: start.Add(time.Hour), RRule: "FREQ=WEEKLY;BYDAY=MO;COUNT=3"}
+	if err := CreateEvent(s, e); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := Occurrences(s, monday, monday.AddDays(20))
+	third := items[2]
+	changed := model.Event{Title: "Giao ban đầu tuần", Start: third.Start.Add(time.Hour), End: third.End.Add(90 * time.Minute),
+		RRule: e.RRule}
+	if err := UpdateEvent(s, third, changed, AllOccurrences); err != nil {
+		t.Fatal(err)
+	}
+	items, _ = Occurrences(s, monday, monday.AddDays(20))
+	if len(items) != 3 {
+		t.Fatalf("%d occurrences, want 3", len(items))
+	}
+	for i, it := range items {
+		if it.Title != "Giao ban đầu tuần" {
+			t.Errorf("occurrence %d title %q", i, it.Title)
+		}
+		if got := it.Start.In(Zone).Format("15:04"); got != "09:00" {
+			t.Errorf("occurrence %d starts %s, want 09:00", i, got)
+		}
+		if got := it.End.Sub(it.Start); got != 90*time.Minute {
+			t.Errorf("occurrence %d lasts %v, want 1h30m", i, got)
+		}
+	}
+	if !items[0].Start.Equal(start.Add(time.Hour)) {
+		t.Errorf("series starts %v, want %v", items[0].Start, start.Add(time.Hour))
+	}
+}

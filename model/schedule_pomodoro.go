@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// PomodoroPhase is what the Pomodoro timer is timing.
+// PomodoroPhase is a phase of the Pomodoro cycle: work or a break.
 type PomodoroPhase string
 
 // The phases of a Pomodoro cycle.

@@ -17,10 +17,10 @@ type Reminder struct {
 }
 
 // RemindersBetween returns the reminders of items that fall due in
-// (after, upto], earliest first. Events remind at each of their
-// Reminders offsets before their start (midnight in loc for all-day
-// ones); deadlines of tasks and to-dos at DeadlineReminderTime on their
-// day in loc.
+// (after, upto], earliest first. An event reminds at each of its
+// Reminders offsets before its start, and an all-day event counts from
+// midnight in loc. A deadline of a task or to-do reminds at
+// DeadlineReminderTime on its day in loc.
 func RemindersBetween(items []CalendarItem, after, upto time.Time, loc *time.Location) []Reminder {
 	var out []Reminder
 	in := func(t time.Time) bool { return t.After(after) && !t.After(upto) }

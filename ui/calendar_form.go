@@ -56,6 +56,15 @@ func (s *calendarScreen) editEvent(it model.CalendarItem) {
 	}
 	if !it.AllDay {
 		row.Start, row.End = it.Start, it.End
+	} else {
+		row.StartDate, row.EndDate = it.StartDate, it.EndDate
+	}
+	if row.IsOverride() {
+		// The form shows the rule of the series, which "all occurrences"
+		// keeps.
+		if series, err := s.w.session.EventSeries(row.UID); err == nil && len(series) > 0 {
+			row.RRule = series[0].RRule
+		}
 	}
 	f := &eventForm{s: s, existing: &it, row: row}
 	f.open()
@@ -97,7 +106,7 @@ func (f *eventForm) open() {
 		repeats = append(repeats, w.t("schedule.repeat."+repeatKey(r)))
 	}
 	f.repeat = widget.NewSelect(repeats, nil)
-	f.repeat.SetSelectedIndex(repeatIndex(e.RRule))
+	f.repeat.SetSelectedIndex(repeatIndex(e.RRule, day))
 	var classes []string
 	for _, cl := range model.Classifications {
 		classes = append(classes, w.classificationName(cl))
@@ -174,13 +183,15 @@ func repeatKey(rule string) string {
 	return strings.ToLower(strings.TrimPrefix(rule, "FREQ="))
 }
 
-// repeatIndex returns the choice of the repeat list that rule matches.
-func repeatIndex(rule string) int {
+// repeatIndex returns the choice of the repeat list that rule is
+// exactly, for an event on day. Any other rule is custom, so that saving
+// the form keeps it as it was.
+func repeatIndex(rule string, day model.Date) int {
 	if rule == "" {
 		return 0
 	}
 	for i, r := range repeatRules[1:5] {
-		if rule == r || strings.HasPrefix(rule, r+";BYDAY=") && strings.Count(rule, ";") == 1 {
+		if rule == r || r == "FREQ=WEEKLY" && rule == r+";BYDAY="+byDayCodes[day.Weekday()] {
 			return i + 1
 		}
 	}
@@ -203,6 +214,7 @@ func (f *eventForm) read() (model.Event, bool) {
 		f.message.SetText(w.t(key))
 		return e, false
 	}
+
 	e.Title = model.Normalize(f.title.Text)
 	if e.Title == "" {
 		return fail("schedule.err.event_title")
@@ -211,31 +223,14 @@ func (f *eventForm) read() (model.Event, bool) {
 	if !ok || day.IsZero() {
 		return fail("schedule.err.event_date")
 	}
-	e.AllDay = f.allDay.Checked
+	if !f.readTimes(&e, day) {
+		return fail("schedule.err.event_time")
+	}
+	e.RRule = f.readRule(day)
+
 	e.Kind = model.KindEvent
 	if f.kind.SelectedIndex() == 1 {
 		e.Kind = model.KindBlock
-	}
-	if e.AllDay {
-		length := max(e.StartDate.DaysUntil(e.EndDate), 0)
-		e.StartDate, e.EndDate = day, day.AddDays(length)
-	} else {
-		from, ok1 := parseClock(f.start.Text)
-		to, ok2 := parseClock(f.end.Text)
-		if !ok1 || !ok2 || to <= from {
-			return fail("schedule.err.event_time")
-		}
-		e.Start, e.End = day.In(app.Zone).Add(from), day.In(app.Zone).Add(to)
-	}
-	switch i := f.repeat.SelectedIndex(); {
-	case i <= 0:
-		e.RRule = ""
-	case repeatRules[i] == "custom":
-		e.RRule = strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(f.rule.Text, "RRULE:")))
-	case repeatRules[i] == "FREQ=WEEKLY":
-		e.RRule = "FREQ=WEEKLY;BYDAY=" + byDayCodes[day.Weekday()]
-	default:
-		e.RRule = repeatRules[i]
 	}
 	e.Location, e.Notes = model.Normalize(f.place.Text), model.Normalize(f.notes.Text)
 	e.WorkKind = model.Normalize(f.workKind.Text)
@@ -244,6 +239,7 @@ func (f *eventForm) read() (model.Event, bool) {
 		e.LinkKind, e.LinkID = f.targets[i-1].Kind, f.targets[i-1].ID
 	}
 	e.Classification = model.Classification(max(f.class.SelectedIndex(), 0))
+
 	e.Reminders = nil
 	for _, part := range strings.Fields(f.remind.Text) {
 		m, err := strconv.Atoi(part)
@@ -253,6 +249,43 @@ func (f *eventForm) read() (model.Event, bool) {
 		e.Reminders = append(e.Reminders, time.Duration(m)*time.Minute)
 	}
 	return e, true
+}
+
+// readTimes sets the dates of an all-day event, keeping its length, or
+// the start and end of a timed one on day. It reports false for times
+// that do not parse or an end not after the start.
+func (f *eventForm) readTimes(e *model.Event, day model.Date) bool {
+	e.AllDay = f.allDay.Checked
+	if e.AllDay {
+		length := 0
+		if !e.StartDate.IsZero() {
+			length = max(e.StartDate.DaysUntil(e.EndDate), 0)
+		}
+		e.StartDate, e.EndDate = day, day.AddDays(length)
+		return true
+	}
+	from, ok1 := parseClock(f.start.Text)
+	to, ok2 := parseClock(f.end.Text)
+	if !ok1 || !ok2 || to <= from {
+		return false
+	}
+	e.Start, e.End = day.In(app.Zone).Add(from), day.In(app.Zone).Add(to)
+	return true
+}
+
+// readRule returns the RRULE of the repeat choice; a weekly event repeats
+// on the weekday of day.
+func (f *eventForm) readRule(day model.Date) string {
+	i := f.repeat.SelectedIndex()
+	switch {
+	case i <= 0:
+		return ""
+	case repeatRules[i] == "custom":
+		return strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(f.rule.Text, "RRULE:")))
+	case repeatRules[i] == "FREQ=WEEKLY":
+		return "FREQ=WEEKLY;BYDAY=" + byDayCodes[day.Weekday()]
+	}
+	return repeatRules[i]
 }
 
 // parseClock reads HH:MM (or H:MM, or HHhMM as users also write it).
@@ -316,8 +349,8 @@ func (f *eventForm) onDelete() {
 	}, w.win)
 }
 
-// askScope asks whether an edit applies to this occurrence or all of
-// them, and calls then with the answer.
+// askScope shows a dialog with a choice between this occurrence and all
+// of them, and calls then with the choice.
 func (s *calendarScreen) askScope(then func(app.Scope)) {
 	w := s.w
 	var d dialog.Dialog

@@ -16,8 +16,8 @@ import (
 	"sotay/model"
 )
 
-// onImport asks for an .ics file and imports it off the UI goroutine
-// with a progress bar.
+// onImport opens a file dialog for an .ics file and imports it off the
+// UI goroutine with a progress bar.
 func (s *calendarScreen) onImport() {
 	w := s.w
 	w.touch()
@@ -75,8 +75,9 @@ func (s *calendarScreen) importData(data []byte) {
 	})
 }
 
-// onExport asks what to export (the month shown, with or without
-// deadlines, classified titles only after confirmation) and where.
+// onExport opens a dialog for the range (the month shown by default),
+// the deadlines and the classified titles, which need a confirmation,
+// then a file dialog.
 func (s *calendarScreen) onExport() {
 	w := s.w
 	w.touch()

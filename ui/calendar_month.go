@@ -89,8 +89,8 @@ func (s *calendarScreen) monthCell(c *model.DayColumn) fyne.CanvasObject {
 		}
 		cell.Add(newItemChip(w, it, s.onItem))
 	}
-	// The clip cuts long titles at the cell's edge; the spacer keeps room
-	// for the items, because a clip asks for no size of its own.
+	// The clip cuts long titles at the cell's edge. A clip has a minimum
+	// size of 1×1, so the spacer keeps room for the items.
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(0, monthCellHeight))
 	return container.NewStack(spacer, container.NewClip(container.NewStack(bg, border, cell)))

@@ -134,13 +134,13 @@ func TestCalendarRejectsBadRule(t *testing.T) {
 	repeat.SetSelected(w.t("schedule.repeat.custom"))
 	test.Type(overlayEntry(t, w, w.t("schedule.form.rule_hint")), "FREQ=SOMETIMES")
 	test.Tap(overlayButton(t, w, w.t("action.save")))
-	var shown bool
+	var hasMessage bool
 	walkOverlays(w, func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && l.Text == w.t("schedule.err.event_rule") {
-			shown = true
+			hasMessage = true
 		}
 	})
-	if !shown {
+	if !hasMessage {
 		t.Error("an invalid RRULE gives no message")
 	}
 	rows, _ := w.session.AllEvents()
@@ -255,7 +255,7 @@ func TestBoardMoveTaskBetweenQuadrants(t *testing.T) {
 		t.Errorf("after the move: %+v", e)
 	}
 
-	// Delegating asks for the assignee.
+	// Delegating opens a dialog for the assignee.
 	walk(w.win.Content(), func(o fyne.CanvasObject) {
 		if sel, ok := o.(*widget.Select); ok && sel.PlaceHolder == w.t("schedule.move_to") {
 			move = sel

@@ -26,7 +26,7 @@ func (t *todaySchedule) build() fyne.CanvasObject {
 		box.Add(widget.NewLabel(w.message(err)))
 		return box
 	}
-	shown := 0
+	listed := 0
 	for i := range items {
 		it := &items[i]
 		if it.Kind == model.ItemTask || it.Kind == model.ItemTodo {
@@ -35,9 +35,9 @@ func (t *todaySchedule) build() fyne.CanvasObject {
 		box.Add(newItemChip(w, it, func(*model.CalendarItem) {
 			w.show(w.t("nav.schedule"), newCalendarScreen(w, viewDay).build())
 		}))
-		shown++
+		listed++
 	}
-	if shown == 0 {
+	if listed == 0 {
 		box.Add(widget.NewLabel(w.t("schedule.today_none")))
 	}
 	box.Add(widget.NewCard("", "", newPomodoroPanel(w, false).build()))

@@ -113,7 +113,7 @@ func joinDetails(parts []string) string {
 	return out
 }
 
-// move puts e in q; delegating first asks who takes the work.
+// move puts e in q. Delegating first opens a dialog for the assignee.
 func (b *boardScreen) move(e *app.BoardEntry, q model.Quadrant) {
 	w := b.w
 	w.touch()
@@ -130,13 +130,13 @@ func (b *boardScreen) move(e *app.BoardEntry, q model.Quadrant) {
 		apply("")
 		return
 	}
-	who := widget.NewEntry()
-	who.SetPlaceHolder(w.t("schedule.delegate_to"))
-	who.SetText(e.Assignee)
-	dialog.ShowCustomConfirm(w.t("schedule.quadrant.delegate"), w.t("action.save"), w.t("action.cancel"), who,
+	assignee := widget.NewEntry()
+	assignee.SetPlaceHolder(w.t("schedule.delegate_to"))
+	assignee.SetText(e.Assignee)
+	dialog.ShowCustomConfirm(w.t("schedule.quadrant.delegate"), w.t("action.save"), w.t("action.cancel"), assignee,
 		func(ok bool) {
 			if ok {
-				apply(who.Text)
+				apply(assignee.Text)
 			} else {
 				b.changed()
 			}
