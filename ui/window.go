@@ -52,7 +52,7 @@ type window struct {
 	sched   *scheduleState
 }
 
-var sections = []string{"nav.today", "nav.cases", "nav.meetings", "nav.schedule", "nav.plans", "nav.settings"}
+var sections = []string{"nav.today", "nav.cases", "nav.meetings", "nav.schedule", "nav.plans", "nav.exchange", "nav.settings"}
 
 // NewWindow builds the main window on the vault of opts and returns it,
 // not yet shown.
@@ -185,6 +185,8 @@ func (w *window) showSection(id int) {
 		w.show(w.t("nav.schedule"), newCalendarScreen(w, viewWeek).build())
 	case "nav.plans":
 		w.showPlans(0, 0)
+	case "nav.exchange":
+		w.show(w.t("nav.exchange"), newExchangeScreen(w).build())
 	case "nav.settings":
 		w.show(w.t("nav.settings"), newSettingsScreen(w).build())
 	}

@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sotay/app"
+	"sotay/vault"
+)
+
+// exportPanel chooses cases or the whole vault, the recipients or a
+// passphrase, and writes the bundle to a folder with progress and cancel.
+type exportPanel struct {
+	w          *window
+	all        *widget.Check
+	cases      []caseChoice
+	recipients []recipientChoice
+	passphrase *widget.Entry
+	confirm    *widget.Check
+	folder     *widget.Entry
+	status     *widget.Label
+	task       *progressTask
+	button     *widget.Button
+}
+
+type caseChoice struct {
+	id    string
+	check *widget.Check
+}
+
+type recipientChoice struct {
+	entry vault.DirectoryEntry
+	check *widget.Check
+}
+
+func newExportPanel(w *window) *exportPanel { return &exportPanel{w: w} }
+
+func (p *exportPanel) build() fyne.CanvasObject {
+	w := p.w
+	p.status = statusLabel()
+	p.task = newProgressTask(w)
+	p.all = widget.NewCheck(w.t("exchange.all"), p.onAllChanged)
+	p.passphrase = widget.NewPasswordEntry()
+	p.passphrase.SetPlaceHolder(w.t("exchange.bundle_passphrase"))
+	p.confirm = widget.NewCheck(w.t("exchange.confirm_over_limit"), nil)
+	p.folder = widget.NewEntry()
+	p.folder.SetPlaceHolder(w.t("exchange.folder_hint"))
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), p.onBrowse)
+	p.button = widget.NewButtonWithIcon(w.t("exchange.export_button"), theme.UploadIcon(), p.onExport)
+	p.button.Importance = widget.HighImportance
+
+	what := widget.NewCard(w.t("exchange.what"), "", container.NewBorder(p.all, nil, nil, nil,
+		container.NewScroll(p.caseList())))
+	to := widget.NewCard(w.t("exchange.recipients"), "", container.NewBorder(nil, p.passphrase, nil, nil,
+		container.NewScroll(p.recipientList())))
+	bottom := container.NewVBox(
+		p.confirm,
+		container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.folder")), browse, p.folder),
+		p.button,
+		p.task.box,
+		p.status,
+	)
+	return container.NewBorder(nil, bottom, nil, nil, container.NewGridWithColumns(2, what, to))
+}
+
+func (p *exportPanel) caseList() fyne.CanvasObject {
+	w := p.w
+	list, err := app.ListOrSearch(w.session, "", w.today())
+	if err != nil {
+		return widget.NewLabel(w.message(err))
+	}
+	box := container.NewVBox()
+	for _, c := range list {
+		label := c.Code + "  " + c.Title
+		if mark := c.Classification.Mark(); mark != "" {
+			label = "[" + mark + "] " + label
+		}
+		check := widget.NewCheck(label, nil)
+		p.cases = append(p.cases, caseChoice{id: c.ID, check: check})
+		box.Add(check)
+	}
+	return box
+}
+
+func (p *exportPanel) recipientList() fyne.CanvasObject {
+	w := p.w
+	entries, err := w.session.KeyDirectory()
+	if err != nil {
+		return widget.NewLabel(w.message(err))
+	}
+	if len(entries) == 0 {
+		l := widget.NewLabel(w.t("exchange.directory_empty"))
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	box := container.NewVBox()
+	for _, e := range entries {
+		check := widget.NewCheck(fmt.Sprintf("%s — %s  (%s)", e.Name, e.Title, e.ReadAloud()), nil)
+		p.recipients = append(p.recipients, recipientChoice{entry: e, check: check})
+		box.Add(check)
+	}
+	return box
+}
+
+func (p *exportPanel) onAllChanged(all bool) {
+	for _, c := range p.cases {
+		if all {
+			c.check.Disable()
+		} else {
+			c.check.Enable()
+		}
+	}
+}
+
+func (p *exportPanel) onBrowse() {
+	w := p.w
+	w.touch()
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if u != nil {
+			p.folder.SetText(u.Path())
+		}
+	}, w.win)
+	if p.folder.Text != "" {
+		if u, err := storage.ListerForURI(storage.NewFileURI(p.folder.Text)); err == nil {
+			d.SetLocation(u)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// request builds the export request from the form.
+func (p *exportPanel) request() vault.ExportRequest {
+	req := vault.ExportRequest{Kind: vault.KindBackup, ConfirmOverLimit: p.confirm.Checked}
+	if !p.all.Checked {
+		req.Kind = vault.KindCases
+		for _, c := range p.cases {
+			if c.check.Checked {
+				req.CaseIDs = append(req.CaseIDs, c.id)
+			}
+		}
+	}
+	for _, r := range p.recipients {
+		if r.check.Checked {
+			req.Recipients = append(req.Recipients, r.entry.KeyCard)
+		}
+	}
+	if p.passphrase.Text != "" {
+		req.Passphrase = []byte(p.passphrase.Text)
+	}
+	return req
+}
+
+func (p *exportPanel) onExport() {
+	w := p.w
+	w.touch()
+	req := p.request()
+	if req.Kind == vault.KindCases && len(req.CaseIDs) == 0 {
+		setStatus(p.status, w.message(vault.ErrNothingToExport), true)
+		return
+	}
+	if p.folder.Text == "" {
+		setStatus(p.status, w.t("exchange.folder_missing"), true)
+		return
+	}
+	name := fmt.Sprintf("sotay-%s-%s.sotay", req.Kind, time.Now().Format("20060102-150405"))
+	path := filepath.Join(p.folder.Text, name)
+	session := w.session
+	p.button.Disable()
+	p.status.SetText("")
+	var m *vault.Manifest
+	p.task.start(w.t("exchange.exporting"), func(ctx context.Context, progress func(int64, int64)) error {
+		req.Progress = progress
+		var err error
+		m, err = app.ExportBundle(ctx, session, req, path)
+		return err
+	}, func(err error) {
+		p.button.Enable()
+		if err != nil {
+			setStatus(p.status, w.message(err), true)
+			if errors.Is(err, vault.ErrOverClassificationLimit) {
+				p.confirm.Show()
+			}
+			return
+		}
+		setStatus(p.status, w.t("exchange.exported", path, m.Records, len(m.Attachments), m.Sequence), false)
+	})
+}

@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sotay/app"
+	"sotay/vault"
+)
+
+// importPanel opens a bundle, checks all of it and shows the preview,
+// then applies it when the user confirms.
+type importPanel struct {
+	w       *window
+	path    *widget.Entry
+	open    *widget.Button
+	task    *progressTask
+	status  *widget.Label
+	preview *fyne.Container
+	key     vault.BundleKey
+}
+
+func newImportPanel(w *window) *importPanel { return &importPanel{w: w} }
+
+func (p *importPanel) build() fyne.CanvasObject {
+	w := p.w
+	p.path = widget.NewEntry()
+	p.path.SetPlaceHolder(w.t("exchange.file_hint"))
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), p.onBrowse)
+	p.open = widget.NewButtonWithIcon(w.t("exchange.check_bundle"), theme.SearchIcon(), p.onCheck)
+	p.open.Importance = widget.HighImportance
+	p.task = newProgressTask(w)
+	p.status = statusLabel()
+	p.preview = container.NewVBox()
+	conflicts := widget.NewLabel("")
+	if list, err := w.session.Conflicts(); err == nil && len(list) > 0 {
+		conflicts.SetText(w.t("exchange.conflicts", len(list)))
+		conflicts.Importance = widget.WarningImportance
+	}
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.file")), container.NewHBox(browse, p.open), p.path),
+		p.task.box,
+		p.status,
+		conflicts,
+	)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.preview))
+}
+
+func (p *importPanel) onBrowse() {
+	w := p.w
+	w.touch()
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		p.path.SetText(r.URI().Path())
+		r.Close()
+		p.onCheck()
+	}, w.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onCheck reads the whole bundle in a dry run, asking for the bundle
+// passphrase first when the bundle has one.
+func (p *importPanel) onCheck() {
+	w := p.w
+	w.touch()
+	p.preview.RemoveAll()
+	p.status.SetText("")
+	needs, err := app.BundleNeedsPassphrase(p.path.Text)
+	if err != nil {
+		setStatus(p.status, w.message(err), true)
+		return
+	}
+	if !needs {
+		p.key = vault.BundleKey{}
+		p.run(vault.ImportOptions{DryRun: true})
+		return
+	}
+	askPassphrase(w, w.t("cli.prompt_bundle_passphrase"), func(pass []byte) {
+		p.key = vault.PassphraseKey(pass)
+		p.run(vault.ImportOptions{DryRun: true})
+	})
+}
+
+// run imports (or with DryRun checks) the bundle off the UI goroutine
+// and shows the preview.
+func (p *importPanel) run(opts vault.ImportOptions) {
+	w := p.w
+	path, session := p.path.Text, w.session
+	opts.Key = p.key
+	p.open.Disable()
+	var preview *vault.ImportPreview
+	p.task.start(w.t("exchange.reading"), func(ctx context.Context, progress func(int64, int64)) error {
+		opts.Progress = progress
+		var err error
+		preview, err = app.ImportBundle(ctx, session, path, opts)
+		return err
+	}, func(err error) {
+		p.open.Enable()
+		refused := errors.Is(err, vault.ErrUntrustedSender) || errors.Is(err, vault.ErrBundleReplay)
+		if err != nil && !refused {
+			setStatus(p.status, w.message(err), true)
+			return
+		}
+		p.showPreview(preview)
+		if preview.Applied {
+			t := preview.Total
+			setStatus(p.status, w.t("exchange.imported", t.Added, t.Updated, t.Conflicts), false)
+		}
+	})
+}
+
+func (p *importPanel) showPreview(pv *vault.ImportPreview) {
+	w := p.w
+	m := &pv.Manifest
+	p.preview.RemoveAll()
+	title := widget.NewLabelWithStyle(w.t("exchange.preview_title")+": "+w.t("exchange.kind."+string(m.Kind)),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	sender := widget.NewLabel(w.t("exchange.preview_sender", m.Sender.Name, m.Sender.Title))
+	fingerprint := widget.NewLabelWithStyle(vault.ReadAloud(m.Sender.Fingerprint), fyne.TextAlignLeading,
+		fyne.TextStyle{Monospace: true, Bold: true})
+	p.preview.Add(title)
+	p.preview.Add(container.NewHBox(sender, newClassificationBadge(m.Classification)))
+	p.preview.Add(fingerprint)
+	if !pv.SenderKnown {
+		warn := widget.NewLabel(w.t("exchange.untrusted_warning") + " " + w.t("exchange.fingerprint_hint"))
+		warn.Importance = widget.WarningImportance
+		warn.Wrapping = fyne.TextWrapWord
+		p.preview.Add(warn)
+	}
+	if pv.Replay {
+		warn := widget.NewLabel(w.t("exchange.replay_warning", m.Sequence, pv.LastSequence))
+		warn.Importance = widget.WarningImportance
+		p.preview.Add(warn)
+	}
+	t := pv.Total
+	p.preview.Add(widget.NewLabel(w.t("exchange.preview_changes", t.Added, t.Updated, t.Unchanged, t.Kept, t.Conflicts)))
+	for _, c := range pv.Cases {
+		p.preview.Add(widget.NewLabel("• " + w.t("exchange.action."+string(c.Action)) + ": " + c.Code + "  " + c.Title))
+	}
+	if !pv.Applied {
+		p.preview.Add(p.applyButton(pv))
+	}
+}
+
+// applyButton offers the import that the preview allows: plain, with
+// trust in a new sender, or despite a replay.
+func (p *importPanel) applyButton(pv *vault.ImportPreview) fyne.CanvasObject {
+	w := p.w
+	opts := vault.ImportOptions{}
+	label := w.t("exchange.apply")
+	if !pv.SenderKnown {
+		opts.TrustSender, label = true, w.t("exchange.trust")
+	}
+	if pv.Replay {
+		opts.AllowReplay, label = true, w.t("exchange.apply_anyway")
+	}
+	b := widget.NewButtonWithIcon(label, theme.DownloadIcon(), func() {
+		w.touch()
+		p.run(opts)
+	})
+	b.Importance = widget.HighImportance
+	if !pv.SenderKnown || pv.Replay {
+		b.Importance = widget.WarningImportance
+	}
+	return container.NewHBox(b)
+}

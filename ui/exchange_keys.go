@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sotay/app"
+	"sotay/vault"
+)
+
+// keyPanel shows the officer's own key and the key directory, with the
+// fingerprints in groups to read aloud.
+type keyPanel struct {
+	w       *window
+	box     *fyne.Container
+	status  *widget.Label
+	cardDir *widget.Entry
+}
+
+func newKeyPanel(w *window) *keyPanel { return &keyPanel{w: w} }
+
+func (p *keyPanel) build() fyne.CanvasObject {
+	p.box = container.NewVBox()
+	p.status = statusLabel()
+	p.cardDir = widget.NewEntry()
+	p.refresh()
+	return container.NewVScroll(p.box)
+}
+
+func (p *keyPanel) refresh() {
+	w := p.w
+	p.box.RemoveAll()
+	p.box.Add(p.ownKey())
+	p.box.Add(p.status)
+	entries, err := w.session.KeyDirectory()
+	if err != nil {
+		p.box.Add(widget.NewLabel(w.message(err)))
+		return
+	}
+	add := widget.NewButtonWithIcon(w.t("exchange.add_card"), theme.ContentAddIcon(), p.onAddCard)
+	rows := container.NewVBox()
+	for _, e := range entries {
+		rows.Add(p.directoryRow(e))
+	}
+	if len(entries) == 0 {
+		rows.Add(widget.NewLabel(w.t("exchange.directory_empty")))
+	}
+	p.box.Add(widget.NewCard(w.t("exchange.directory"), w.t("exchange.fingerprint_hint"),
+		container.NewBorder(nil, container.NewHBox(add), nil, nil, rows)))
+}
+
+func (p *keyPanel) ownKey() fyne.CanvasObject {
+	w := p.w
+	o, err := w.session.Officer()
+	if errors.Is(err, vault.ErrNoIdentity) {
+		name, title := widget.NewEntry(), widget.NewEntry()
+		name.SetPlaceHolder(w.t("exchange.my_name"))
+		title.SetPlaceHolder(w.t("exchange.my_title"))
+		create := widget.NewButton(w.t("exchange.create_key"), func() {
+			w.touch()
+			if _, err := w.session.EnsureOfficer(name.Text, title.Text); err != nil {
+				setStatus(p.status, w.message(err), true)
+				return
+			}
+			p.refresh()
+		})
+		return widget.NewCard(w.t("exchange.my_card"), w.t("exchange.my_card_none"),
+			container.NewVBox(name, title, create))
+	}
+	if err != nil {
+		return widget.NewLabel(w.message(err))
+	}
+	card := o.Card()
+	fingerprint := widget.NewLabelWithStyle(card.ReadAloud(), fyne.TextAlignLeading,
+		fyne.TextStyle{Monospace: true, Bold: true})
+	save := widget.NewButtonWithIcon(w.t("exchange.my_card_export"), theme.DocumentSaveIcon(), func() { p.onSaveCard(card) })
+	subtitle := card.Name
+	if card.Title != "" {
+		subtitle += " — " + card.Title
+	}
+	return widget.NewCard(w.t("exchange.my_card"), subtitle,
+		container.NewVBox(fingerprint, container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.folder")),
+			save, p.cardDir)))
+}
+
+func (p *keyPanel) directoryRow(e vault.DirectoryEntry) fyne.CanvasObject {
+	w := p.w
+	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabel(e.Title)
+	fingerprint := widget.NewLabelWithStyle(e.ReadAloud(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	remove := widget.NewButtonWithIcon(w.t("exchange.remove_card"), theme.DeleteIcon(), func() {
+		w.touch()
+		dialog.ShowConfirm(w.t("exchange.remove_card"), w.t("exchange.remove_confirm", e.Name), func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := w.session.RemoveKeyCard(e.Fingerprint()); err != nil {
+				setStatus(p.status, w.message(err), true)
+				return
+			}
+			p.refresh()
+		}, w.win)
+	})
+	return container.NewBorder(nil, nil, container.NewHBox(name, title), remove, fingerprint)
+}
+
+// onSaveCard writes the officer's key card into the folder typed or
+// chosen.
+func (p *keyPanel) onSaveCard(card vault.KeyCard) {
+	w := p.w
+	w.touch()
+	write := func(dir string) {
+		path := filepath.Join(dir, "the-khoa-"+asciiName(card.Name)+".txt")
+		if err := app.WriteKeyCard(card, path); err != nil {
+			setStatus(p.status, w.message(err), true)
+			return
+		}
+		setStatus(p.status, w.t("cli.key_written", path, card.ReadAloud()), false)
+	}
+	if p.cardDir.Text != "" {
+		write(p.cardDir.Text)
+		return
+	}
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if u != nil {
+			p.cardDir.SetText(u.Path())
+			write(u.Path())
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onAddCard reads a key card file and, after the user compared the
+// fingerprint, adds it to the directory.
+func (p *keyPanel) onAddCard() {
+	w := p.w
+	w.touch()
+	path := widget.NewEntry()
+	path.SetPlaceHolder(w.t("exchange.card_file_hint"))
+	d := dialog.NewForm(w.t("exchange.add_card"), w.t("exchange.ok"), w.t("action.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(w.t("exchange.file"), path)}, func(ok bool) {
+			if ok {
+				p.confirmCard(path.Text)
+			}
+		}, w.win)
+	d.Resize(fyne.NewSize(640, 180))
+	d.Show()
+}
+
+func (p *keyPanel) confirmCard(path string) {
+	w := p.w
+	card, err := app.ReadKeyCard(path)
+	if err != nil {
+		setStatus(p.status, w.message(err), true)
+		return
+	}
+	text := widget.NewLabel(w.t("exchange.card_confirm", card.Name, card.Title))
+	text.Wrapping = fyne.TextWrapWord
+	groups := widget.NewLabelWithStyle(card.ReadAloud(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
+	dialog.ShowCustomConfirm(w.t("exchange.add_card"), w.t("exchange.ok"), w.t("action.cancel"),
+		container.NewVBox(text, groups), func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := w.session.AddKeyCard(card); err != nil {
+				setStatus(p.status, w.message(err), true)
+				return
+			}
+			setStatus(p.status, w.t("cli.key_added", card.Name, card.ReadAloud()), false)
+			p.refresh()
+		}, w.win)
+}
+
+// asciiName keeps the letters and digits of a name for a file name.
+func asciiName(name string) string {
+	var out []rune
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			out = append(out, r)
+		case r == ' ' && len(out) > 0 && out[len(out)-1] != '-':
+			out = append(out, '-')
+		}
+	}
+	if len(out) == 0 {
+		return "can-bo"
+	}
+	return string(out)
+}
