@@ -31,6 +31,8 @@ var commands = map[string]command{
 	"bundle":   runBundle,
 	"key":      runKey,
 	"doc":      runDoc,
+	"export":   runExport,
+	"import":   runImport,
 	"help":     runHelp,
 }
 

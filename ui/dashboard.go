@@ -14,6 +14,3 @@ type dashboard struct {
 func newDashboard(w *window, year int) *dashboard { return &dashboard{w: w, year: year} }
 
 func (d *dashboard) build() fyne.CanvasObject { return widget.NewLabel("") }
-
-// exportXLSX asks for a file and exports the table what of year to it.
-func (w *window) exportXLSX(what string, year int) {}

@@ -72,7 +72,11 @@ func (s *planScreen) build() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	copyNext := widget.NewButton(w.t("plans.copy_next"), s.onCopy)
 	export := widget.NewButton(w.t("xlsx.export"), func() { w.exportXLSX("plan", s.year) })
-	bar := container.NewHBox(prev, yearLabel, next, add, copyNext, export)
+	importPlan := widget.NewButton(w.t("xlsx.import_plan"), func() { w.importXLSX(app.TablePlan, s.year) })
+	importCases := widget.NewButton(w.t("xlsx.import_cases"), func() { w.importXLSX(app.TableCases, s.year) })
+	exportCases := widget.NewButton(w.t("xlsx.export_cases"), func() { w.exportXLSX(app.TableCases, s.year) })
+	bar := container.NewVBox(container.NewHBox(prev, yearLabel, next, add, copyNext),
+		container.NewHBox(export, importPlan, exportCases, importCases))
 
 	s.rollup = widget.NewLabel("")
 	s.level = widget.NewSelect(s.levels(), func(string) { s.filter() })
