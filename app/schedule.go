@@ -248,6 +248,7 @@ func updateSeries(s *Session, uid string, it model.CalendarItem, changed model.E
 	if len(rows) == 0 || rows[0].IsOverride() {
 		return vault.ErrNotFound
 	}
+
 	old := rows[0]
 	var shift time.Duration
 	if changed.AllDay && old.AllDay {
@@ -262,6 +263,7 @@ func updateSeries(s *Session, uid string, it model.CalendarItem, changed model.E
 		changed.Start = old.Start.Add(shift)
 		changed.End = changed.Start.Add(length)
 	}
+
 	changed.Record, changed.UID, changed.Imported, changed.Sequence = old.Record, old.UID, old.Imported, old.Sequence+1
 	changed.RecurrenceID = model.Occurrence{}
 	changed.ExDates = old.ExDates

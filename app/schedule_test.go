@@ -157,6 +157,7 @@ func TestRecurringMoveOneOccurrence(t *testing.T) {
 	if len(items) != 4 {
 		t.Fatalf("%d occurrences, want 4", len(items))
 	}
+
 	second := items[1]
 	moved := second.Start.Add(2 * time.Hour)
 	if err := RescheduleOccurrence(s, second, moved, moved.Add(time.Hour), ThisOccurrence); err != nil {
@@ -166,6 +167,7 @@ func TestRecurringMoveOneOccurrence(t *testing.T) {
 	if len(items) != 4 || !items[1].Start.Equal(moved) || !items[2].Start.Equal(start.AddDate(0, 0, 14)) {
 		t.Fatalf("after move: %+v", items)
 	}
+
 	if err := DeleteOccurrence(s, items[2], ThisOccurrence); err != nil {
 		t.Fatal(err)
 	}
@@ -226,6 +228,7 @@ func TestNoticesCarryNoTitles(t *testing.T) {
 	if err := s.SaveTodo(todo); err != nil {
 		t.Fatal(err)
 	}
+
 	if _, err := CheckReminders(s, time.Now().Add(-24*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
@@ -236,6 +239,7 @@ func TestNoticesCarryNoTitles(t *testing.T) {
 	if len(due) == 0 {
 		t.Fatal("no reminder fell due")
 	}
+
 	notices := []Notice{ReminderNotice(due), PhaseEndNotice(model.PhaseWork), PhaseEndNotice(model.PhaseShortBreak)}
 	for _, lang := range []assets.Language{assets.Vietnamese, assets.English} {
 		cat := assets.NewCatalog(lang)
@@ -317,6 +321,7 @@ func TestUpdateEventAllOccurrencesFromLater(t *testing.T) {
 	if err := CreateEvent(s, e); err != nil {
 		t.Fatal(err)
 	}
+
 	items, _ := Occurrences(s, monday, monday.AddDays(20))
 	third := items[2]
 	changed := model.Event{Title: "Giao ban đầu tuần", Start: third.Start.Add(time.Hour), End: third.End.Add(90 * time.Minute),
@@ -324,6 +329,7 @@ func TestUpdateEventAllOccurrencesFromLater(t *testing.T) {
 	if err := UpdateEvent(s, third, changed, AllOccurrences); err != nil {
 		t.Fatal(err)
 	}
+
 	items, _ = Occurrences(s, monday, monday.AddDays(20))
 	if len(items) != 3 {
 		t.Fatalf("%d occurrences, want 3", len(items))

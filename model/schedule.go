@@ -2,13 +2,14 @@ package model
 
 import "time"
 
-// EventKind tells an ordinary calendar event from a time block.
+// EventKind is the kind of a calendar event: an ordinary event or a time
+// block.
 type EventKind string
 
 // The kinds of event.
 const (
 	KindEvent EventKind = "event"
-	// KindBlock is time reserved for a task or a kind of work; the week
+	// KindBlock is time reserved for a task or a kind of work. The week
 	// view sums its hours against the hours logged by Pomodoro.
 	KindBlock EventKind = "block"
 )
@@ -54,7 +55,7 @@ type Event struct {
 	// ExDates are the original starts of removed occurrences.
 	ExDates []Occurrence
 	// RecurrenceID is the original start of the occurrence this event
-	// replaces; zero for a series or a single event.
+	// replaces, and zero for a series or a single event.
 	RecurrenceID Occurrence
 	// Cancelled removes the occurrence (on an override) or the whole
 	// event, as STATUS:CANCELLED does.
@@ -127,7 +128,7 @@ type Todo struct {
 	Deadline  Date
 	Important bool
 	Urgent    bool
-	// UrgentSet is true when the user set Urgent by hand; otherwise the
+	// UrgentSet is true when the user set Urgent by hand. Otherwise the
 	// board works urgency out from the deadline.
 	UrgentSet bool
 	Status    TaskStatus

@@ -56,6 +56,7 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 		}
 		s.refresh()
 	}
+
 	s.period = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	nav := container.NewHBox(
 		widget.NewButton("◀", func() { s.step(-1) }),
@@ -67,6 +68,7 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 		widget.NewButton(w.t("schedule.import"), s.onImport),
 		widget.NewButton(w.t("schedule.export"), s.onExport),
 	)
+
 	top := container.NewVBox(tabs, container.NewBorder(nil, nil, nav, actions, s.period))
 	s.body = container.NewStack()
 	s.refresh()

@@ -69,6 +69,7 @@ func (b *boardScreen) row(e *app.BoardEntry) fyne.CanvasObject {
 	if mark := e.Classification.Mark(); mark != "" {
 		text = "[" + mark + "] " + text
 	}
+
 	var details []string
 	if e.Detail != "" {
 		details = append(details, e.Detail)
@@ -83,6 +84,7 @@ func (b *boardScreen) row(e *app.BoardEntry) fyne.CanvasObject {
 	label.Truncation = fyne.TextTruncateEllipsis
 	sub := widget.NewLabel(joinDetails(details))
 	sub.Importance = widget.LowImportance
+
 	var names []string
 	for _, q := range model.Quadrants {
 		names = append(names, w.t("schedule.quadrant."+quadrantKey(q)))
@@ -91,6 +93,7 @@ func (b *boardScreen) row(e *app.BoardEntry) fyne.CanvasObject {
 	move.PlaceHolder = w.t("schedule.move_to")
 	move.OnChanged = func(string) { b.move(e, model.Quadrants[move.SelectedIndex()]) }
 	right := container.NewHBox(move)
+
 	if e.Kind == model.LinkTodo {
 		right.Add(widget.NewButton(w.t("schedule.todo.done"), func() {
 			if err := app.CompleteTodo(w.session, e.ID, w.today()); err != nil {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -162,34 +163,8 @@ func (p *pomodoroPanel) build() fyne.CanvasObject {
 	p.clock = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
 	p.clock.SizeName = theme.SizeNameHeadingText
 	p.count = widget.NewLabel("")
-	p.task = widget.NewSelect(nil, nil)
-	p.task.PlaceHolder = w.t("schedule.pomodoro.no_task")
-	if entries, err := app.Board(w.session, w.today()); err == nil {
-		p.items = entries
-		st := timer.State()
-		var labels []string
-		for _, e := range entries {
-			label := e.Title
-			if e.Detail != "" {
-				label = e.Detail + " · " + label
-			}
-			if mark := e.Classification.Mark(); mark != "" {
-				label = "[" + mark + "] " + label
-			}
-			labels = append(labels, label)
-		}
-		p.task.Options = uniqueLabels(labels)
-		for i, e := range entries {
-			if e.ID == st.TaskID {
-				p.task.SetSelectedIndex(i)
-			}
-		}
-	}
-	p.task.OnChanged = func(string) {
-		if i := p.task.SelectedIndex(); i >= 0 {
-			timer.SetTask(p.items[i].Kind, p.items[i].ID)
-		}
-	}
+	p.buildTask()
+
 	act := func(fn func()) func() {
 		return func() {
 			w.touch()
@@ -206,6 +181,7 @@ func (p *pomodoroPanel) build() fyne.CanvasObject {
 	)
 	w.sched.panel = p
 	p.update()
+
 	box := container.NewVBox(container.NewHBox(p.phase, p.clock, p.count),
 		container.NewBorder(nil, nil, widget.NewLabel(w.t("schedule.pomodoro.task")), nil, p.task), buttons)
 	if p.full {
@@ -213,6 +189,42 @@ func (p *pomodoroPanel) build() fyne.CanvasObject {
 		box.Add(p.settings())
 	}
 	return box
+}
+
+// buildTask fills the list of open tasks and to-dos the work can count
+// for, labelled with their case and mark, and selects the timer's task.
+func (p *pomodoroPanel) buildTask() {
+	w, timer := p.w, p.w.sched.timer
+	p.task = widget.NewSelect(nil, nil)
+	p.task.PlaceHolder = w.t("schedule.pomodoro.no_task")
+	entries, err := app.Board(w.session, w.today())
+	if err != nil {
+		slog.Warn("tasks for the Pomodoro timer not loaded", "err", err)
+	}
+	p.items = entries
+
+	var labels []string
+	for _, e := range entries {
+		label := e.Title
+		if e.Detail != "" {
+			label = e.Detail + " · " + label
+		}
+		if mark := e.Classification.Mark(); mark != "" {
+			label = "[" + mark + "] " + label
+		}
+		labels = append(labels, label)
+	}
+	p.task.Options = uniqueLabels(labels)
+	for i, e := range entries {
+		if e.ID == timer.State().TaskID {
+			p.task.SetSelectedIndex(i)
+		}
+	}
+	p.task.OnChanged = func(string) {
+		if i := p.task.SelectedIndex(); i >= 0 {
+			timer.SetTask(p.items[i].Kind, p.items[i].ID)
+		}
+	}
 }
 
 // update shows the state of the timer.
