@@ -289,3 +289,90 @@ func TestTodayShowsEventsAndPomodoro(t *testing.T) {
 	}
 	findButton(t, w, w.t("schedule.pomodoro.start"))
 }
+
+// overlayTexts returns the label texts of the dialogs shown.
+func overlayTexts(w *window) string {
+	var b strings.Builder
+	for _, o := range w.win.Canvas().Overlays().List() {
+		walk(o, func(c fyne.CanvasObject) {
+			if l, ok := c.(*widget.Label); ok {
+				b.WriteString(l.Text + "\n")
+			}
+		})
+	}
+	return b.String()
+}
+
+func TestCalendarImportReportsLines(t *testing.T) {
+	w := newTestWindow(t)
+	w.stopSchedule()
+	s := openSchedule(t, w, viewWeek)
+	data := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@example\r\nSUMMARY:Giao ban\r\nxin chào\r\n" +
+		"DTSTART:20261207T010000Z\r\nDTEND:20261207T020000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	s.importData([]byte(data))
+	waitFor(t, "the import report", func() bool {
+		return strings.Contains(overlayTexts(w), w.t("schedule.imported", 1, 0))
+	})
+	if text := overlayTexts(w); !strings.Contains(text, "Dòng 5:") {
+		t.Errorf("the report does not name line 5:\n%s", text)
+	}
+
+	s.importData([]byte("không phải lịch"))
+	waitFor(t, "the error message", func() bool {
+		return strings.Contains(overlayTexts(w), w.t("schedule.err.not_calendar"))
+	})
+	rows, _ := w.session.AllEvents()
+	if len(rows) != 1 {
+		t.Errorf("%d events stored, want 1", len(rows))
+	}
+}
+
+// TestMissedRemindersListedOnce locks the vault past a reminder and
+// checks that the unlock lists it once, in a dialog and not as a
+// notification.
+func TestMissedRemindersListedOnce(t *testing.T) {
+	w := newTestWindow(t)
+	w.stopSchedule()
+	dir := w.session.Dir()
+	var notices []string
+	w.sched.notify = func(title, body string) { notices = append(notices, body) }
+
+	start := time.Now().Add(5 * time.Minute)
+	e := &model.Event{Title: "Họp giao ban bất thường", Start: start, End: start.Add(time.Hour),
+		Reminders: []time.Duration{10 * time.Minute}}
+	if err := app.CreateEvent(w.session, e); err != nil {
+		t.Fatal(err)
+	}
+	checked := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	if err := w.session.SetSetting(app.SettingRemindersChecked, checked); err != nil {
+		t.Fatal(err)
+	}
+	w.session.Lock()
+	waitFor(t, "the lock screen", func() bool { return w.session == nil })
+
+	reopen := func() {
+		v, err := vault.Open(dir, []byte(uiPassphrase))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.openSession(app.NewSession(v))
+	}
+	reopen()
+	title := w.t("schedule.missed_title", 1)
+	if !strings.Contains(overlayTexts(w), "Họp giao ban bất thường") || !strings.Contains(overlayTexts(w), title) {
+		t.Fatalf("no missed-reminder list after unlock:\n%s", overlayTexts(w))
+	}
+	if len(notices) != 0 {
+		t.Errorf("missed reminders fired notifications %v", notices)
+	}
+
+	for _, o := range w.win.Canvas().Overlays().List() {
+		w.win.Canvas().Overlays().Remove(o)
+	}
+	w.session.Lock()
+	waitFor(t, "the lock screen", func() bool { return w.session == nil })
+	reopen()
+	if strings.Contains(overlayTexts(w), title) {
+		t.Error("the missed reminder is listed a second time")
+	}
+}
