@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 
 	"sotay/model"
@@ -18,11 +19,22 @@ func UrgentDays(s *Session) int {
 		return model.DefaultUrgentDays
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 || n > 60 {
+	if err != nil || n < 1 || n > 60 {
 		return model.DefaultUrgentDays
 	}
 	return n
 }
+
+// SetUrgentDays stores the urgency window, from 1 to 60 working days.
+func SetUrgentDays(s *Session, n int) error {
+	if n < 1 || n > 60 {
+		return ErrUrgentDays
+	}
+	return s.SetSetting(SettingUrgentDays, strconv.Itoa(n))
+}
+
+// ErrUrgentDays is returned by SetUrgentDays for a value outside 1–60.
+var ErrUrgentDays = errors.New("urgent days out of range")
 
 // BoardEntry is a task or to-do with its quadrant on today's board.
 type BoardEntry struct {

@@ -22,6 +22,8 @@ func ExplainSchedule(err error) Message {
 		return Message{Key: "schedule.err.not_calendar"}
 	case errors.Is(err, ErrNotEvent):
 		return Message{Key: "schedule.err.not_event"}
+	case errors.Is(err, ErrUrgentDays):
+		return Message{Key: "schedule.err.urgent_days"}
 	case errors.Is(err, model.ErrPomodoroConfig):
 		return Message{Key: "schedule.err.pomodoro_config"}
 	}

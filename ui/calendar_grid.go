@@ -75,6 +75,13 @@ func (g *timeGrid) headerObjects() []fyne.CanvasObject {
 			name.Importance = widget.HighImportance
 		}
 		cell := container.NewVBox(name)
+		if c.Planned > 0 || c.Logged > 0 {
+			worked := widget.NewLabelWithStyle(g.w.t("schedule.day_hours", hours(c.Planned), hours(c.Logged)),
+				fyne.TextAlignCenter, fyne.TextStyle{})
+			worked.SizeName = theme.SizeNameCaptionText
+			worked.Truncation = fyne.TextTruncateEllipsis
+			cell.Add(worked)
+		}
 		for j, it := range c.AllDay {
 			if j == headerItemsShown {
 				cell.Add(widget.NewLabel(g.w.t("schedule.more", len(c.AllDay)-headerItemsShown)))

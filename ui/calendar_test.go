@@ -376,3 +376,38 @@ func TestMissedRemindersListedOnce(t *testing.T) {
 		t.Error("the missed reminder is listed a second time")
 	}
 }
+
+func TestBoardUrgentDaysSetting(t *testing.T) {
+	w := newTestWindow(t)
+	w.stopSchedule()
+	// Friday 4/12 to Friday 11/12 is five working days.
+	todo := &model.Todo{Title: "Nộp báo cáo tuần", Deadline: model.NewDate(2026, 12, 11)}
+	if err := w.session.SaveTodo(todo); err != nil {
+		t.Fatal(err)
+	}
+	openSchedule(t, w, viewBoard)
+	quadrant := func() model.Quadrant {
+		entries, err := app.Board(w.session, w.today())
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("board %+v, %v", entries, err)
+		}
+		return entries[0].Quadrant
+	}
+	if q := quadrant(); q != model.Drop {
+		t.Fatalf("quadrant %d with 3 urgent days, want Drop", q)
+	}
+
+	var days *widget.Select
+	walk(w.win.Content(), func(o fyne.CanvasObject) {
+		if sel, ok := o.(*widget.Select); ok && slices.Contains(sel.Options, w.t("schedule.urgent_days", 5)) {
+			days = sel
+		}
+	})
+	if days == nil {
+		t.Fatal("no urgent-days list on the board")
+	}
+	days.SetSelected(w.t("schedule.urgent_days", 5))
+	if q := quadrant(); q != model.Delegate {
+		t.Errorf("quadrant %d with 5 urgent days, want Delegate", q)
+	}
+}

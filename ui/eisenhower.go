@@ -39,7 +39,28 @@ func (b *boardScreen) build() fyne.CanvasObject {
 	add := widget.NewButton(w.t("schedule.todo.add"), func() { b.addTodo(title, deadline) })
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(130, 36), deadline), add), title)
 	hint := widget.NewLabel(w.t("schedule.board_hint", app.UrgentDays(w.session)))
-	return container.NewBorder(hint, bottom, nil, nil, grid)
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewBorder(nil, nil, nil, b.urgentDays(), hint), bottom, nil, nil, grid)
+}
+
+// urgentDays returns the list that sets how many working days before a
+// deadline a task becomes urgent.
+func (b *boardScreen) urgentDays() fyne.CanvasObject {
+	w := b.w
+	var options []string
+	for n := 1; n <= 10; n++ {
+		options = append(options, w.t("schedule.urgent_days", n))
+	}
+	days := widget.NewSelect(options, nil)
+	days.SetSelectedIndex(app.UrgentDays(w.session) - 1)
+	days.OnChanged = func(string) {
+		w.touch()
+		if err := app.SetUrgentDays(w.session, days.SelectedIndex()+1); err != nil {
+			w.showError(err)
+		}
+		b.changed()
+	}
+	return days
 }
 
 func (b *boardScreen) quadrant(q model.Quadrant) fyne.CanvasObject {
