@@ -128,7 +128,10 @@ func FillDemo(s *Session, today model.Date) error {
 	if err := FillDemoSchedule(s, today); err != nil {
 		return err
 	}
-	return FillDemoMeetings(s, today)
+	if err := FillDemoMeetings(s, today); err != nil {
+		return err
+	}
+	return FillDemoPlans(s, today)
 }
 
 // demoProgress marks the tasks due before today done, except every

@@ -89,9 +89,10 @@ func (s *planScreen) build() fyne.CanvasObject {
 	s.detail = container.NewVBox(widget.NewLabel(w.t("plans.pick_item")))
 	s.level.SetSelectedIndex(0)
 
-	top := container.NewVBox(bar, s.quarterGrid(), container.NewHBox(widget.NewLabel(w.t("plans.level")), s.level), s.rollup)
-	split := container.NewHSplit(s.list, container.NewVScroll(s.detail))
-	split.Offset = 0.6
+	top := container.NewVBox(bar, container.NewHBox(widget.NewLabel(w.t("plans.level")), s.level, s.rollup))
+	right := container.NewVBox(s.quarterGrid(), widget.NewSeparator(), s.detail)
+	split := container.NewHSplit(s.list, container.NewVScroll(right))
+	split.Offset = 0.55
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 
@@ -152,7 +153,7 @@ func (s *planScreen) rowText(i int) string {
 	if c := s.view.Case(i); c != nil {
 		code = " · " + c.Code
 	}
-	return fmt.Sprintf("%s · %s · %s%s", when, it.Title, w.t("plans.state."+string(s.view.State(i))), code)
+	return fmt.Sprintf("%s · %s%s · %s", when, w.t("plans.state."+string(s.view.State(i))), code, it.Title)
 }
 
 func (s *planScreen) showDetail(i int) {
@@ -200,6 +201,7 @@ func (s *planScreen) moveControls(it model.PlanItem) []fyne.CanvasObject {
 	w := s.w
 	targets := s.levels()[1:17]
 	to := widget.NewSelect(targets, nil)
+	to.PlaceHolder = w.t("plans.move_pick")
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder(w.t("plans.move_reason"))
 	move := widget.NewButton(w.t("plans.move"), func() {

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"database/sql"
+	"fmt"
 	"sort"
 
 	"sotay/model"
@@ -82,4 +83,33 @@ func SortedKeys[T any](m map[string]T) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// MonthTasks counts the tasks of live cases due in one month: all of
+// them, and those done by their deadline.
+type MonthTasks struct {
+	Due, DoneOnTime int
+}
+
+// TasksByMonth counts the tasks of live cases due in each month of
+// year, in one grouped query.
+func (v *Vault) TasksByMonth(year int) ([12]MonthTasks, error) {
+	var out [12]MonthTasks
+	err := v.read(func(db *sql.DB) error {
+		return scanEach(db, func(rows *sql.Rows) error {
+			var month, due, done int
+			if err := rows.Scan(&month, &due, &done); err != nil {
+				return err
+			}
+			if month >= 1 && month <= 12 {
+				out[month-1] = MonthTasks{Due: due, DoneOnTime: done}
+			}
+			return nil
+		}, `SELECT CAST(substr(t.deadline, 6, 2) AS INTEGER), count(*),
+			coalesce(sum(t.status = 'done' AND t.done_on <= t.deadline), 0)
+			FROM tasks t JOIN cases c ON c.id = t.case_id AND c.deleted = 0
+			WHERE t.deleted = 0 AND t.deadline >= ? AND t.deadline <= ?
+			GROUP BY 1`, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+	})
+	return out, err
 }

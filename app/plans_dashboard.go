@@ -1,0 +1,84 @@
+package app
+
+import (
+	"math"
+	"time"
+
+	"sotay/model"
+	"sotay/vault"
+)
+
+// Dashboard is what the dashboard of one period shows: the plan's
+// roll-up over the period, each KPI's value for it, the cases by phase
+// and status at its end, and month by month over its year the tasks due
+// against done by their deadline and the share of meetings whose
+// materials all went out on time (NaN for a month with no meeting).
+type Dashboard struct {
+	Period     model.Period
+	Plan       model.RollUp
+	KPIs       []KPIRow
+	Counts     model.PeriodCounts
+	Tasks      [12]vault.MonthTasks
+	Timeliness [12]float64
+}
+
+// DashboardPeriods returns the periods a dashboard of year is offered
+// for: the year, its quarters and its months.
+func DashboardPeriods(year int) []model.Period {
+	out := model.KPIPeriods(model.PeriodYearly, year)
+	out = append(out, model.KPIPeriods(model.PeriodQuarterly, year)...)
+	return append(out, model.KPIPeriods(model.PeriodMonthly, year)...)
+}
+
+// LoadDashboard computes the dashboard of period p on today.
+func LoadDashboard(s *Session, p model.Period, today model.Date) (*Dashboard, error) {
+	d := &Dashboard{Period: p}
+	year := p.End.Year
+	pv, err := LoadPlan(s, year, today)
+	if err != nil {
+		return nil, err
+	}
+	for i, it := range pv.Items {
+		first, _ := model.QuarterBounds(it.Year, it.Quarter)
+		if it.Month != 0 {
+			first, _ = model.MonthBounds(it.Year, time.Month(it.Month))
+		}
+		if !first.After(p.End) && !it.Due().Before(p.Start) {
+			d.Plan.Add(pv.State(i))
+		}
+	}
+	all, err := LoadKPIs(s, year, today)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range all {
+		var in []model.KPIValue
+		for _, v := range r.Values {
+			if !v.Period.Start.Before(p.Start) && !v.Period.End.After(p.End) || v.Period.Start == p.Start {
+				in = append(in, v)
+			}
+		}
+		d.KPIs = append(d.KPIs, KPIRow{KPI: r.KPI, Values: in})
+	}
+	if d.Counts, err = s.PeriodCaseCounts(p); err != nil {
+		return nil, err
+	}
+	if d.Tasks, err = s.TasksByMonth(year); err != nil {
+		return nil, err
+	}
+	for m := 1; m <= 12; m++ {
+		first, last := model.MonthBounds(year, time.Month(m))
+		d.Timeliness[m-1] = math.NaN()
+		if first.After(today) {
+			continue
+		}
+		st, err := MeetingTimeliness(s, model.Period{Start: first, End: last}, today)
+		if err != nil {
+			return nil, err
+		}
+		if v, ok := model.Share(st.OnTime, st.Judged); ok {
+			d.Timeliness[m-1] = v
+		}
+	}
+	return d, nil
+}
