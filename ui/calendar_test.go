@@ -69,6 +69,7 @@ func openSchedule(t *testing.T, w *window, v calendarView) *calendarScreen {
 func TestCalendarRecurringEventMoveOne(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	monday := model.WeekStart(w.today())
 	s := openSchedule(t, w, viewWeek)
 	s.day = monday
@@ -122,6 +123,7 @@ func TestCalendarRecurringEventMoveOne(t *testing.T) {
 func TestCalendarRejectsBadRule(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	s := openSchedule(t, w, viewDay)
 	s.newEvent(w.today(), 9*time.Hour, model.KindEvent)
 	test.Type(overlayEntry(t, w, w.t("schedule.form.title")), "Họp")
@@ -155,6 +157,7 @@ func TestCalendarRejectsBadRule(t *testing.T) {
 func TestPomodoroShortCycleThroughLock(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	dir := w.session.Dir()
 	var mu sync.Mutex
 	now := time.Date(2026, 12, 4, 2, 0, 0, 0, time.UTC)
@@ -225,6 +228,7 @@ func TestPomodoroShortCycleThroughLock(t *testing.T) {
 func TestBoardMoveTaskBetweenQuadrants(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	todo := &model.Todo{Title: "Sắp xếp tủ hồ sơ", Deadline: w.today().AddDays(30)}
 	if err := w.session.SaveTodo(todo); err != nil {
 		t.Fatal(err)
@@ -272,6 +276,7 @@ func TestBoardMoveTaskBetweenQuadrants(t *testing.T) {
 func TestTodayShowsEventsAndPomodoro(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	start := w.today().In(app.Zone).Add(14 * time.Hour)
 	e := &model.Event{Title: "Làm việc với đoàn giám sát", Start: start, End: start.Add(time.Hour)}
 	if err := app.CreateEvent(w.session, e); err != nil {
@@ -306,6 +311,7 @@ func overlayTexts(w *window) string {
 func TestCalendarImportReportsLines(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	s := openSchedule(t, w, viewWeek)
 	data := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@example\r\nSUMMARY:Giao ban\r\nxin chào\r\n" +
 		"DTSTART:20261207T010000Z\r\nDTEND:20261207T020000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
@@ -333,6 +339,7 @@ func TestCalendarImportReportsLines(t *testing.T) {
 func TestMissedRemindersListedOnce(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	dir := w.session.Dir()
 	var notices []string
 	w.sched.notify = func(title, body string) { notices = append(notices, body) }
@@ -380,6 +387,7 @@ func TestMissedRemindersListedOnce(t *testing.T) {
 func TestBoardUrgentDaysSetting(t *testing.T) {
 	w := newTestWindow(t)
 	w.stopSchedule()
+	t.Cleanup(w.stopSchedule)
 	// Friday 4/12 to Friday 11/12 is five working days.
 	todo := &model.Todo{Title: "Nộp báo cáo tuần", Deadline: model.NewDate(2026, 12, 11)}
 	if err := w.session.SaveTodo(todo); err != nil {

@@ -32,13 +32,10 @@ type scheduleState struct {
 	stop  chan struct{}
 }
 
-// startSchedule creates the timer and starts the goroutine that ticks
-// it, refreshes the panel and checks reminders while a session is open.
+// startSchedule creates the timer. Its goroutine runs while a session
+// is open or a phase is being timed (see runSchedule).
 func (w *window) startSchedule() {
-	st := &scheduleState{
-		timer: app.NewTimer(model.DefaultPomodoro, nil),
-		stop:  make(chan struct{}),
-	}
+	st := &scheduleState{timer: app.NewTimer(model.DefaultPomodoro, nil)}
 	st.notify = func(title, body string) { w.fa.SendNotification(fyne.NewNotification(title, body)) }
 	st.timer.OnEnd(func(ended model.PomodoroPhase) {
 		fyne.Do(func() {
@@ -47,13 +44,25 @@ func (w *window) startSchedule() {
 		})
 	})
 	w.sched = st
+}
+
+// runSchedule starts, unless it runs, the goroutine that ticks the timer
+// every second, refreshes the panel and checks reminders every
+// reminderInterval. Only the UI goroutine calls it.
+func (w *window) runSchedule() {
+	st := w.sched
+	if st.stop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	st.stop = stop
 	go func() {
 		second := time.NewTicker(time.Second)
 		defer second.Stop()
 		var sinceCheck time.Duration
 		for {
 			select {
-			case <-st.stop:
+			case <-stop:
 				return
 			case <-second.C:
 			}
@@ -75,13 +84,12 @@ func (w *window) startSchedule() {
 	}()
 }
 
-// stopSchedule stops the goroutine of startSchedule; the timer keeps
-// its state.
+// stopSchedule stops the goroutine of runSchedule; the timer keeps its
+// state. Only the UI goroutine calls it.
 func (w *window) stopSchedule() {
-	select {
-	case <-w.sched.stop:
-	default:
+	if w.sched.stop != nil {
 		close(w.sched.stop)
+		w.sched.stop = nil
 	}
 }
 
@@ -104,13 +112,23 @@ func (w *window) savePomodoro() {
 // onScheduleUnlock saves the sessions that ended while the vault was
 // locked, loads the Pomodoro lengths and lists the missed reminders once.
 func (w *window) onScheduleUnlock() {
-	// The panel shows task titles: drop it with the other screens.
-	w.session.OnLock(func() { fyne.Do(func() { w.sched.panel = nil }) })
+	w.session.OnLock(func() { fyne.Do(w.onScheduleLock) })
+	w.runSchedule()
 	if err := w.sched.timer.SetConfig(app.LoadPomodoroConfig(w.session)); err != nil {
 		w.showError(err)
 	}
 	w.savePomodoro()
 	w.checkReminders(true)
+}
+
+// onScheduleLock drops the Pomodoro panel, which shows task titles, with
+// the other screens. An idle timer needs no goroutine while locked; a
+// running one keeps ticking so that its phases end on time.
+func (w *window) onScheduleLock() {
+	w.sched.panel = nil
+	if w.sched.timer.State().Phase == model.PhaseIdle {
+		w.stopSchedule()
+	}
 }
 
 // checkReminders looks for reminders due since the last check. While the
@@ -169,6 +187,7 @@ func (p *pomodoroPanel) build() fyne.CanvasObject {
 		return func() {
 			w.touch()
 			fn()
+			w.runSchedule()
 			w.savePomodoro()
 			p.update()
 		}
