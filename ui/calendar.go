@@ -146,8 +146,9 @@ func (s *calendarScreen) timeGrid(first model.Date, days int) fyne.CanvasObject 
 // hours returns d in hours with one decimal.
 func hours(d time.Duration) string { return fmt.Sprintf("%.1f", d.Hours()) }
 
-// onItem opens an item: the event form for events and blocks, the case
-// of a task deadline.
+// onItem opens an item: the event form for events and blocks, the tasks
+// of the case of a task deadline, the meeting of a meeting or
+// distribution deadline, and the board for a to-do.
 func (s *calendarScreen) onItem(it *model.CalendarItem) {
 	s.w.touch()
 	switch it.Kind {
@@ -155,5 +156,10 @@ func (s *calendarScreen) onItem(it *model.CalendarItem) {
 		s.editEvent(*it)
 	case model.ItemTask:
 		s.w.showCaseTab(it.Ref, 1)
+	case model.ItemMeeting, model.ItemDistribution:
+		s.w.showMeeting(it.Ref)
+	case model.ItemTodo:
+		s.view = viewBoard
+		s.w.show(s.w.t("nav.schedule"), s.build())
 	}
 }
