@@ -52,8 +52,9 @@ type ExportOptions struct {
 	// From and To limit the export to events with an occurrence in the
 	// days from From to To; zero values mean no limit.
 	From, To model.Date
-	// Deadlines adds the deadlines of open case tasks and the meetings
-	// of the range (From and To must be set) as all-day or timed events.
+	// Deadlines adds the deadlines of open case tasks and to-dos, the
+	// meetings and the distribution deadlines of the range (From and To
+	// must be set) as all-day or timed events.
 	Deadlines bool
 	// Classified writes the real titles of classified items. Without it
 	// they are written as classifiedTitle, with no notes or place.
