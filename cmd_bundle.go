@@ -120,10 +120,17 @@ func (c *cli) bundleExport(args []string) int {
 	passFile := fs.String("bundle-passphrase-file", "", "file whose first line is the bundle passphrase")
 	out := fs.String("out", "", "bundle file to write (.sotay)")
 	confirm := fs.Bool("confirm-classified", false, "write the bundle even above the USB classification limit; recorded")
+	packs := fs.Bool("packs", false, "with --meeting: write one bundle per attendee into the folder --out, each to the attendee's linked key card")
 	if code, ok := c.parse(fs, args, dir, format); !ok {
 		return code
 	}
 	selected := boolCount(len(cases) > 0, *meeting != "", *all)
+	if *packs {
+		if *meeting == "" || selected != 1 || *out == "" || len(to) > 0 || *passFile != "" {
+			return c.usage(fs, "cli.bundle_packs_usage")
+		}
+		return c.exportPacks(*dir, *meeting, *out, *confirm, *format)
+	}
 	if selected != 1 || *out == "" || (len(to) == 0) == (*passFile == "") {
 		return c.usage(fs, "cli.bundle_export_usage")
 	}
@@ -161,6 +168,45 @@ func (c *cli) bundleExport(args []string) int {
 	}
 	return c.printResult(*format, manifestJSON(m, *out),
 		c.cat.T("cli.bundle_written", *out, m.Records, len(m.Attachments), m.Sequence))
+}
+
+// exportPacks writes a meeting pack: one bundle per attendee.
+func (c *cli) exportPacks(dir, meeting, out string, confirm bool, format string) int {
+	s, err := c.unlock(dir)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer s.Lock()
+	results, err := s.ExportMeetingPacks(context.Background(), meeting, out, app.Today(), confirm, nil)
+	if err != nil {
+		return c.failBundle(err)
+	}
+	code := exitOK
+	type packJSON struct {
+		Member string `json:"member"`
+		File   string `json:"file,omitempty"`
+		Error  string `json:"error,omitempty"`
+	}
+	var list []packJSON
+	for _, r := range results {
+		if r.Err != nil {
+			msg := app.Explain(r.Err)
+			list = append(list, packJSON{Member: r.Member.Name, Error: c.cat.T(msg.Key, msg.Args...)})
+			fmt.Fprintf(c.stderr, "sotay: %s: %s\n", r.Member.Name, c.cat.T(msg.Key, msg.Args...))
+			if code == exitOK {
+				code = bundleExitCode(r.Err)
+			}
+			continue
+		}
+		list = append(list, packJSON{Member: r.Member.Name, File: r.Path})
+		if format != "json" {
+			fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_pack_written", r.Member.Name, r.Path, r.Versions))
+		}
+	}
+	if format == "json" {
+		c.printJSON(list)
+	}
+	return code
 }
 
 func boolCount(bs ...bool) int {

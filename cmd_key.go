@@ -12,6 +12,7 @@ func runKey(args []string, stdout, stderr io.Writer) int {
 	c := newCLI(stdout, stderr)
 	sub := map[string]func(*cli, []string) int{
 		"export": (*cli).keyExport, "import": (*cli).keyImport, "list": (*cli).keyList,
+		"link": (*cli).keyLink,
 	}
 	if len(args) == 0 || sub[args[0]] == nil {
 		fmt.Fprintln(stderr, "sotay: "+c.cat.T("cli.key_usage"))
@@ -111,5 +112,38 @@ func (c *cli) keyList(args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Name, e.Title, e.Groups)
 	}
 	tw.Flush()
+	return exitOK
+}
+
+// keyLink links a member of the meetings directory to a key card, so that
+// meeting packs for the member are encrypted to it.
+func (c *cli) keyLink(args []string) int {
+	fs, dir, format := vaultFlags("key link")
+	member := fs.String("member", "", "id of the member in the meetings directory")
+	card := fs.String("card", "", "key card file, or fingerprint of a card in the key directory")
+	if code, ok := c.parse(fs, args, dir, format); !ok {
+		return code
+	}
+	if *member == "" || *card == "" {
+		return c.usage(fs, "cli.key_link_usage")
+	}
+	s, err := c.unlock(*dir)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer s.Lock()
+	k, err := resolveCard(s, *card)
+	if err == nil {
+		if _, known := s.KeyCardByFingerprint(k.Fingerprint()); known != nil {
+			err = s.AddKeyCard(k)
+		}
+	}
+	if err == nil {
+		err = s.LinkMemberKey(*member, k.Fingerprint())
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintln(c.stdout, c.cat.T("cli.key_linked", k.Name, k.ReadAloud()))
 	return exitOK
 }

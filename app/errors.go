@@ -75,6 +75,7 @@ func Explain(err error) Message {
 		{vault.ErrMeetingsUnavailable, "err.bundle.no_meetings"},
 		{vault.ErrReadBack, "err.bundle.read_back"},
 		{vault.ErrNoIdentity, "err.bundle.no_identity"},
+		{vault.ErrNoMemberKey, "err.bundle.no_member_key"},
 		{vault.ErrKeyCardInvalid, "err.key_card_invalid"},
 		{ErrAutoLockRange, "err.auto_lock_range"},
 		{context.Canceled, "err.cancelled"},

@@ -111,9 +111,9 @@ const (
 const BundleFormat = 1
 
 // MaxScryptWorkFactor is the highest scrypt work factor (log2 N) accepted
-// from a bundle file; age v1.3.2 itself accepts up to 22. 2^20 takes
-// about a second and 1 GiB of memory... at r=8: 128·r·N bytes = 1 GiB.
-// ExportScryptWorkFactor is what this build writes.
+// from a bundle file; age v1.3.2 itself accepts up to 22. At N = 2^20 and
+// r = 8, scrypt needs 128·r·N bytes = 1 GiB of memory. Bundles are
+// written with ExportScryptWorkFactor, age's default.
 const (
 	MaxScryptWorkFactor    = 20
 	ExportScryptWorkFactor = 18

@@ -21,7 +21,7 @@ import (
 	"sotay/model"
 )
 
-// ExportRequest says what a bundle holds and whom it is encrypted to.
+// ExportRequest selects what a bundle holds and whom it is encrypted to.
 type ExportRequest struct {
 	Kind       BundleKind
 	CaseIDs    []string // with KindCases
@@ -39,6 +39,11 @@ type ExportRequest struct {
 	// Progress, when not nil, is called with the plaintext bytes written
 	// so far and the total.
 	Progress func(done, total int64)
+
+	// packMember and packVersions narrow a KindMeetingPack bundle to one
+	// member and the versions sent to them.
+	packMember   string
+	packVersions []string
 }
 
 // exportPlan is a bundle ready to be written: the signed manifest and the

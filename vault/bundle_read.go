@@ -65,7 +65,7 @@ type bundleReader struct {
 }
 
 // ageSource remembers the last error of age's reader, so that the
-// classification sees it even after io.ReadFull changes io.EOF into
+// classification reads it even after io.ReadFull changes io.EOF into
 // io.ErrUnexpectedEOF.
 type ageSource struct {
 	r   io.Reader

@@ -35,11 +35,14 @@ type selection struct {
 	kind     BundleKind
 	cases    []string
 	meetings []string
+	member   string   // a meeting pack's member
+	versions []string // a meeting pack's versions
 }
 
 // newSelection checks that every selected case or meeting exists.
 func newSelection(tx *sql.Tx, req ExportRequest) (*selection, error) {
-	s := &selection{kind: req.Kind, cases: req.CaseIDs, meetings: req.MeetingIDs}
+	s := &selection{kind: req.Kind, cases: req.CaseIDs, meetings: req.MeetingIDs,
+		member: req.packMember, versions: req.packVersions}
 	switch req.Kind {
 	case KindBackup:
 		return s, nil
@@ -77,18 +80,42 @@ func checkIDs(tx *sql.Tx, table string, ids []string) error {
 // where returns the condition that selects the rows of t, or false when
 // the bundle carries none of them.
 func (s *selection) where(t recordTable) (string, []any, bool) {
+	if s.kind == KindMeetingPack {
+		return s.packWhere(t)
+	}
 	switch {
 	case s.kind == KindBackup:
 		return "1 = 1", nil, true
 	case s.kind == KindCases && t.scope == "case":
 		return inList(t.parent, s.cases)
-	case (s.kind == KindMeetings || s.kind == KindMeetingPack) && t.scope == "meeting":
+	case s.kind == KindMeetings && t.scope == "meeting":
 		return inList(t.parent, s.meetings)
-	case (s.kind == KindMeetings || s.kind == KindMeetingPack) && t.scope == "member":
+	case s.kind == KindMeetings && t.scope == "member":
 		cond, args, _ := inList("meeting_id", s.meetings)
 		q := `id IN (SELECT member_id FROM meeting_attendees WHERE ` + cond +
 			` UNION SELECT member_id FROM distributions WHERE ` + cond + `)`
 		return q, append(args, args...), true
+	}
+	return "", nil, false
+}
+
+// packWhere selects a meeting pack: the meeting, its agenda and
+// materials, the member's own attendance row and member row, and only the
+// versions being sent. Distribution rows stay with the sender.
+func (s *selection) packWhere(t recordTable) (string, []any, bool) {
+	switch t.name {
+	case "meetings", "agenda_items", "materials":
+		return inList(t.parent, s.meetings)
+	case "material_versions":
+		if len(s.versions) == 0 {
+			return "", nil, false
+		}
+		return inList("", s.versions)
+	case "meeting_attendees":
+		cond, args, _ := inList(t.parent, s.meetings)
+		return cond + " AND member_id = ?", append(args, s.member), true
+	case "members":
+		return "id = ?", []any{s.member}, true
 	}
 	return "", nil, false
 }
