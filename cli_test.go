@@ -90,7 +90,7 @@ func TestCLIScript(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &check); err != nil {
 		t.Fatalf("check JSON: %v\n%s", err, out)
 	}
-	if check.Integrity != "ok" || check.Cases != 12 || check.Documents != 24 || check.SchemaVersion < 1 {
+	if check.Integrity != "ok" || check.Cases != 12 || check.Documents < 24 || check.SchemaVersion < 1 {
 		t.Errorf("check = %+v", check)
 	}
 
