@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"sort"
 
 	"sotay/model"
 	"sotay/vault"
@@ -82,14 +81,17 @@ func (r KPIRow) Latest() model.KPIValue {
 // computes every KPI over the periods of year that have started on
 // today.
 func LoadKPIs(s *Session, year int, today model.Date) ([]KPIRow, error) {
-	if err := s.SeedKPIs(StarterKPIs()); err != nil {
+	return newKPIContext(s, today).load(year)
+}
+
+func (c *kpiContext) load(year int) ([]KPIRow, error) {
+	if err := c.s.SeedKPIs(StarterKPIs()); err != nil {
 		return nil, err
 	}
-	kpis, err := s.KPIs()
+	kpis, err := c.s.KPIs()
 	if err != nil {
 		return nil, err
 	}
-	c := &kpiContext{s: s, today: today}
 	out := make([]KPIRow, 0, len(kpis))
 	for _, k := range kpis {
 		values, err := c.series(k, year)
@@ -101,11 +103,31 @@ func LoadKPIs(s *Session, year int, today model.Date) ([]KPIRow, error) {
 	return out, nil
 }
 
-// kpiContext caches what several KPIs read: the plan of a year.
+// kpiContext caches what several KPIs and periods read, so that a year
+// of KPIs costs one query per source instead of one per period: the
+// plan, the task counts by month and case, and the assigned tasks.
 type kpiContext struct {
-	s     *Session
-	today model.Date
-	plans map[int]*PlanView
+	s        *Session
+	today    model.Date
+	plans    map[int]*PlanView
+	groups   map[int][]vault.TaskGroup
+	assigned map[int][]vault.AssignedTask
+	officers map[int]map[string]bool
+}
+
+func newKPIContext(s *Session, today model.Date) *kpiContext {
+	return &kpiContext{s: s, today: today, plans: map[int]*PlanView{}, groups: map[int][]vault.TaskGroup{},
+		assigned: map[int][]vault.AssignedTask{}, officers: map[int]map[string]bool{}}
+}
+
+// taskGroups returns the task counts of year by month and case.
+func (c *kpiContext) taskGroups(year int) ([]vault.TaskGroup, error) {
+	if g, ok := c.groups[year]; ok {
+		return g, nil
+	}
+	g, err := c.s.TaskGroups(model.NewDate(year, 1, 1), model.NewDate(year, 12, 31), c.today)
+	c.groups[year] = g
+	return g, err
 }
 
 func (c *kpiContext) series(k model.KPI, year int) ([]model.KPIValue, error) {
@@ -133,6 +155,10 @@ func (c *kpiContext) series(k model.KPI, year int) ([]model.KPIValue, error) {
 	return out, nil
 }
 
+// maxBasis bounds the case codes a value lists as its basis; the count
+// of the rest follows them.
+const maxBasis = 50
+
 // compute fills v for its period from formula. A period with nothing to
 // count keeps Has false: "no data", not zero.
 func (c *kpiContext) compute(formula string, v *model.KPIValue) error {
@@ -145,12 +171,7 @@ func (c *kpiContext) compute(formula string, v *model.KPIValue) error {
 	case FormulaPlanOnTime:
 		return c.planOnTime(v)
 	case FormulaTasksOnTime:
-		done, judged, codes, err := c.s.TasksOnTime(p.Start, p.End, c.today)
-		if err != nil {
-			return err
-		}
-		v.Count, v.Total, v.Basis = done, judged, codes
-		v.Value, v.Has = model.Share(done, judged)
+		return c.tasksOnTime(v)
 	case FormulaMaterialsOnTime, FormulaMeetingsHeld:
 		st, err := MeetingTimeliness(c.s, p, c.today)
 		if err != nil {
@@ -178,24 +199,79 @@ func (c *kpiContext) compute(formula string, v *model.KPIValue) error {
 			v.Value, v.Has = float64(sum)/float64(len(days)), true
 		}
 	case FormulaOverdueOfficer:
-		by, err := c.s.OverdueByAssignee(end)
+		return c.overduePerOfficer(v, end)
+	default:
+		return fmt.Errorf("unknown KPI formula %q", formula)
+	}
+	return nil
+}
+
+// tasksOnTime is the share of the tasks due in the period and judged on
+// today that were done by their deadline.
+func (c *kpiContext) tasksOnTime(v *model.KPIValue) error {
+	groups, err := c.taskGroups(v.Period.End.Year)
+	if err != nil {
+		return err
+	}
+	first, last := monthKey(v.Period.Start), monthKey(v.Period.End)
+	extra := 0
+	for _, g := range groups {
+		if g.Month < first || g.Month > last || g.Judged == 0 {
+			continue
+		}
+		v.Count, v.Total = v.Count+g.Done, v.Total+g.Judged
+		if len(v.Basis) < maxBasis {
+			v.Basis = append(v.Basis, g.Code)
+		} else {
+			extra++
+		}
+	}
+	v.Basis = dedupe(v.Basis)
+	if extra > 0 {
+		v.Basis = append(v.Basis, fmt.Sprintf("+%d", extra))
+	}
+	v.Value, v.Has = model.Share(v.Count, v.Total)
+	return nil
+}
+
+func monthKey(d model.Date) string { return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month)) }
+
+func dedupe(s []string) []string {
+	seen := map[string]bool{}
+	out := s[:0]
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// overduePerOfficer is the tasks overdue on day, open then with the
+// deadline passed, over every officer with a task in a case in progress.
+func (c *kpiContext) overduePerOfficer(v *model.KPIValue, day model.Date) error {
+	year := v.Period.End.Year
+	if _, ok := c.officers[year]; !ok {
+		tasks, officers, err := c.s.AssignedTasks(model.NewDate(year, 1, 1), model.NewDate(year, 12, 31))
 		if err != nil {
 			return err
 		}
-		sum := 0
-		for who, n := range by {
-			sum += n
-			if n > 0 {
-				v.Basis = append(v.Basis, fmt.Sprintf("%s: %d", who, n))
-			}
+		c.assigned[year], c.officers[year] = tasks, officers
+	}
+	by := map[string]int{}
+	for _, t := range c.assigned[year] {
+		if t.Deadline.Before(day) && (t.DoneOn.IsZero() || t.DoneOn.After(day)) {
+			by[t.Assignee]++
 		}
-		sort.Strings(v.Basis)
-		v.Count, v.Total = sum, len(by)
-		if len(by) > 0 {
-			v.Value, v.Has = float64(sum)/float64(len(by)), true
-		}
-	default:
-		return fmt.Errorf("unknown KPI formula %q", formula)
+	}
+	for _, who := range vault.SortedKeys(by) {
+		v.Count += by[who]
+		v.Basis = append(v.Basis, fmt.Sprintf("%s: %d", who, by[who]))
+	}
+	v.Total = len(c.officers[year])
+	if v.Total > 0 {
+		v.Value, v.Has = float64(v.Count)/float64(v.Total), true
 	}
 	return nil
 }
@@ -204,11 +280,9 @@ func (c *kpiContext) compute(formula string, v *model.KPIValue) error {
 // (from the start of its year) whose case closed with no late task.
 func (c *kpiContext) planOnTime(v *model.KPIValue) error {
 	year := v.Period.End.Year
-	if c.plans == nil {
-		c.plans = map[int]*PlanView{}
-	}
 	pv, ok := c.plans[year]
 	if !ok {
+		// LoadPlan is read once per year and shared with the dashboard.
 		var err error
 		if pv, err = LoadPlan(c.s, year, c.today); err != nil {
 			return err

@@ -1,11 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"math"
 	"time"
 
 	"sotay/model"
-	"sotay/vault"
 )
 
 // Dashboard is what the dashboard of one period shows: the plan's
@@ -18,8 +18,14 @@ type Dashboard struct {
 	Plan       model.RollUp
 	KPIs       []KPIRow
 	Counts     model.PeriodCounts
-	Tasks      [12]vault.MonthTasks
+	Tasks      [12]MonthTasks
 	Timeliness [12]float64
+}
+
+// MonthTasks counts the tasks due in one month: all of them, and those
+// done by their deadline.
+type MonthTasks struct {
+	Due, DoneOnTime int
 }
 
 // DashboardPeriods returns the periods a dashboard of year is offered
@@ -34,10 +40,12 @@ func DashboardPeriods(year int) []model.Period {
 func LoadDashboard(s *Session, p model.Period, today model.Date) (*Dashboard, error) {
 	d := &Dashboard{Period: p}
 	year := p.End.Year
+	c := newKPIContext(s, today)
 	pv, err := LoadPlan(s, year, today)
 	if err != nil {
 		return nil, err
 	}
+	c.plans[year] = pv
 	for i, it := range pv.Items {
 		first, _ := model.QuarterBounds(it.Year, it.Quarter)
 		if it.Month != 0 {
@@ -47,7 +55,7 @@ func LoadDashboard(s *Session, p model.Period, today model.Date) (*Dashboard, er
 			d.Plan.Add(pv.State(i))
 		}
 	}
-	all, err := LoadKPIs(s, year, today)
+	all, err := c.load(year)
 	if err != nil {
 		return nil, err
 	}
@@ -63,8 +71,17 @@ func LoadDashboard(s *Session, p model.Period, today model.Date) (*Dashboard, er
 	if d.Counts, err = s.PeriodCaseCounts(p); err != nil {
 		return nil, err
 	}
-	if d.Tasks, err = s.TasksByMonth(year); err != nil {
+	groups, err := c.taskGroups(year)
+	if err != nil {
 		return nil, err
+	}
+	for _, g := range groups {
+		var m int
+		fmt.Sscanf(g.Month[5:], "%d", &m)
+		if m >= 1 && m <= 12 {
+			d.Tasks[m-1].Due += g.Due
+			d.Tasks[m-1].DoneOnTime += g.Done
+		}
 	}
 	for m := 1; m <= 12; m++ {
 		first, last := model.MonthBounds(year, time.Month(m))

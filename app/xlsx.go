@@ -86,16 +86,21 @@ func caseSheet(s *Session, cat *assets.Catalog, today model.Date) (*sheet, error
 	if err != nil {
 		return nil, err
 	}
+	extras, err := s.CaseExtras()
+	if err != nil {
+		return nil, err
+	}
 	sh := &sheet{name: "Hồ sơ", title: "DANH SÁCH HỒ SƠ VỤ VIỆC", headers: caseHeaders}
 	for _, c := range list {
-		full, err := s.Case(c.ID)
-		if err != nil {
-			return nil, err
-		}
+		x := extras[c.ID]
 		sh.mark = max(sh.mark, c.Classification)
+		stype := ""
+		if x.SubjectType != "" {
+			stype = cat.T("subject." + string(x.SubjectType))
+		}
 		sh.rows = append(sh.rows, []any{c.Code, c.Title, cat.T("kind." + string(c.Kind)), c.SubjectName,
-			cat.T("subject." + string(full.Subject.Type)), full.Subject.Unit, c.Classification.Mark(),
-			cat.T("status." + string(c.Status)), full.Lead, c.Start, c.End,
+			stype, x.SubjectUnit, c.Classification.Mark(),
+			cat.T("status." + string(c.Status)), x.Lead, c.Start, c.End,
 			float64(int(c.Progress()*1000+0.5)) / 10, c.TasksOverdue})
 	}
 	return sh, nil

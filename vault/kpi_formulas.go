@@ -2,34 +2,42 @@ package vault
 
 import (
 	"database/sql"
-	"fmt"
 	"sort"
 
 	"sotay/model"
 )
 
-// TasksOnTime counts the tasks of live cases due from from to to, both
-// included, that are judged on today: done, or open with the deadline
-// passed. It returns how many were done by their deadline, how many were
-// judged, and the codes of the cases they belong to.
-func (v *Vault) TasksOnTime(from, to, today model.Date) (done, judged int, codes []string, err error) {
-	err = v.read(func(db *sql.DB) error {
+// TaskGroup counts the tasks of one case due in one month ("2026-03")
+// that are judged on a day: Done were done by their deadline, Judged are
+// done or open with the deadline passed.
+type TaskGroup struct {
+	Month  string
+	Code   string
+	Done   int
+	Judged int
+	Due    int
+}
+
+// TaskGroups counts the tasks of live cases due from from to to, both
+// included, by month and case, judged on today, in one grouped query.
+func (v *Vault) TaskGroups(from, to, today model.Date) ([]TaskGroup, error) {
+	var out []TaskGroup
+	err := v.read(func(db *sql.DB) error {
 		return scanEach(db, func(rows *sql.Rows) error {
-			var code string
-			var d, j int
-			if err := rows.Scan(&code, &d, &j); err != nil {
+			var g TaskGroup
+			if err := rows.Scan(&g.Month, &g.Code, &g.Done, &g.Judged, &g.Due); err != nil {
 				return err
 			}
-			done, judged = done+d, judged+j
-			codes = append(codes, code)
+			out = append(out, g)
 			return nil
-		}, `SELECT c.code, sum(t.status = 'done' AND t.done_on <= t.deadline), count(*)
+		}, `SELECT substr(t.deadline, 1, 7), c.code,
+			coalesce(sum(t.status = 'done' AND t.done_on <= t.deadline), 0),
+			coalesce(sum(t.status = 'done' OR t.deadline < ?), 0), count(*)
 			FROM tasks t JOIN cases c ON c.id = t.case_id AND c.deleted = 0
-			WHERE t.deleted = 0 AND t.deadline >= ? AND t.deadline <= ?
-				AND (t.status = 'done' OR t.deadline < ?)
-			GROUP BY c.code ORDER BY c.code`, from.String(), to.String(), today.String())
+			WHERE t.deleted = 0 AND t.status IN ('open', 'done') AND t.deadline >= ? AND t.deadline <= ?
+			GROUP BY 1, 2 ORDER BY 1, 2`, today.String(), from.String(), to.String())
 	})
-	return done, judged, codes, err
+	return out, err
 }
 
 // NoticeDays returns the days from the decision to the notice of
@@ -46,33 +54,46 @@ func (v *Vault) NoticeDays(from, to model.Date) (map[string]int, error) {
 			out[code] = parseDate(dec).DaysUntil(parseDate(notice))
 			return nil
 		}, `SELECT c.code, o.decision_date, o.notice_date FROM case_outcomes o
-			JOIN cases c ON c.id = o.case_id AND c.deleted = 0
+			CROSS JOIN cases c ON c.id = o.case_id AND c.deleted = 0
 			WHERE o.deleted = 0 AND o.decision_date != '' AND o.notice_date >= ? AND o.notice_date <= ?`,
 			from.String(), to.String())
 	})
 	return out, err
 }
 
-// OverdueByAssignee counts, for every assignee of a task in a case in
-// progress, the open tasks past their deadline on day. Assignees with
-// none are listed with 0, so that the average is over every officer.
-func (v *Vault) OverdueByAssignee(day model.Date) (map[string]int, error) {
-	out := map[string]int{}
+// AssignedTask is a task of a case in progress with its assignee.
+type AssignedTask struct {
+	Assignee string
+	Deadline model.Date
+	DoneOn   model.Date
+}
+
+// AssignedTasks returns the tasks of cases in progress that have an
+// assignee and could be overdue on some day from from to to: due by to,
+// and open or done on or after from. It also returns every assignee of
+// a task in a case in progress, the officers an average is over.
+func (v *Vault) AssignedTasks(from, to model.Date) ([]AssignedTask, map[string]bool, error) {
+	var out []AssignedTask
+	officers := map[string]bool{}
+	first, last := from.String(), to.String()
 	err := v.read(func(db *sql.DB) error {
+		// One pass over the tasks of cases in progress: every assignee
+		// counts as an officer, and the tasks that can be overdue in the
+		// range are kept.
 		return scanEach(db, func(rows *sql.Rows) error {
-			var who string
-			var n int
-			if err := rows.Scan(&who, &n); err != nil {
+			var who, deadline, done, status string
+			if err := rows.Scan(&who, &deadline, &done, &status); err != nil {
 				return err
 			}
-			out[who] = n
+			officers[who] = true
+			if deadline != "" && deadline <= last && (status == "open" || done >= first) {
+				out = append(out, AssignedTask{Assignee: who, Deadline: parseDate(deadline), DoneOn: parseDate(done)})
+			}
 			return nil
-		}, `SELECT t.assignee, coalesce(sum(t.status != 'done' AND t.deadline != '' AND t.deadline < ?), 0)
-			FROM tasks t JOIN cases c ON c.id = t.case_id AND c.deleted = 0 AND c.status = 'in_progress'
-			WHERE t.deleted = 0 AND t.assignee != '' AND c.start_date <= ?
-			GROUP BY t.assignee`, day.String(), day.String())
+		}, `SELECT t.assignee, t.deadline, t.done_on, t.status FROM cases c CROSS JOIN tasks t ON t.case_id = c.id
+			WHERE c.deleted = 0 AND c.status = 'in_progress' AND t.deleted = 0 AND t.assignee != ''`)
 	})
-	return out, err
+	return out, officers, err
 }
 
 // SortedKeys returns the keys of m in order, the basis a KPI shows.
@@ -83,33 +104,4 @@ func SortedKeys[T any](m map[string]T) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// MonthTasks counts the tasks of live cases due in one month: all of
-// them, and those done by their deadline.
-type MonthTasks struct {
-	Due, DoneOnTime int
-}
-
-// TasksByMonth counts the tasks of live cases due in each month of
-// year, in one grouped query.
-func (v *Vault) TasksByMonth(year int) ([12]MonthTasks, error) {
-	var out [12]MonthTasks
-	err := v.read(func(db *sql.DB) error {
-		return scanEach(db, func(rows *sql.Rows) error {
-			var month, due, done int
-			if err := rows.Scan(&month, &due, &done); err != nil {
-				return err
-			}
-			if month >= 1 && month <= 12 {
-				out[month-1] = MonthTasks{Due: due, DoneOnTime: done}
-			}
-			return nil
-		}, `SELECT CAST(substr(t.deadline, 6, 2) AS INTEGER), count(*),
-			coalesce(sum(t.status = 'done' AND t.done_on <= t.deadline), 0)
-			FROM tasks t JOIN cases c ON c.id = t.case_id AND c.deleted = 0
-			WHERE t.deleted = 0 AND t.deadline >= ? AND t.deadline <= ?
-			GROUP BY 1`, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
-	})
-	return out, err
 }

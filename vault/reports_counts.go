@@ -93,7 +93,7 @@ func (v *Vault) PeriodCaseCounts(p model.Period) (model.PeriodCounts, error) {
 		}
 		err = db.QueryRow(`SELECT count(*), coalesce(sum(o.violations > 0), 0), coalesce(sum(o.violations), 0),
 			coalesce(sum(o.discipline_proposed != ''), 0), coalesce(sum(o.discipline_decided != ''), 0)
-			FROM case_outcomes o JOIN cases c ON c.id = o.case_id AND c.deleted = 0
+			FROM case_outcomes o CROSS JOIN cases c ON c.id = o.case_id AND c.deleted = 0
 			WHERE o.deleted = 0 AND c.start_date <= ? AND c.end_date >= ?`, to, from).Scan(
 			new(int), &pc.CasesWithViolation, &pc.Violations, &pc.DisciplineProposed, &pc.DisciplineDecided)
 		if err != nil {
