@@ -126,3 +126,5 @@ CREATE TABLE distributions (
 );
 CREATE INDEX distributions_by_meeting ON distributions (meeting_id, deleted, version_id, member_id);
 CREATE INDEX distributions_by_corrects ON distributions (corrects);
+CREATE INDEX distributions_by_cell ON distributions (meeting_id, deleted, version_id, member_id, sent_on);
+CREATE INDEX attendees_by_member ON meeting_attendees (meeting_id, member_id, deleted);
