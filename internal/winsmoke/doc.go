@@ -3,7 +3,9 @@
 // they need no DLL beyond those every Windows has, and run them under
 // Wine: the command-line tool on vaults under folders with Vietnamese
 // names, compared with the Linux binary on the same input, and the window
-// in an Xvfb display, with a screenshot kept in testartifacts/.
+// in an Xvfb display, with a screenshot kept in testartifacts/. They
+// also run the tests that build only for Windows, such as vault's file
+// lock and rename tests, under Wine.
 //
 // The tests skip, saying why, where mingw-w64, Wine or Xvfb is missing;
 // `make test` installs them on Debian and Ubuntu. The package has no
