@@ -291,6 +291,8 @@ func ExplainPlans(err error) (Message, bool) {
 		return Message{Key: "err.no_template"}, true
 	case errors.Is(err, ErrXLSXTarget):
 		return Message{Key: "err.xlsx_target"}, true
+	case errors.Is(err, ErrLimitPastEnd):
+		return Message{Key: "err.limit_past_end"}, true
 	case errors.Is(err, ErrNoHeader):
 		return Message{Key: "err.xlsx_no_header"}, true
 	}

@@ -24,6 +24,7 @@ func (w *window) showPlans(year, index int) {
 		container.NewTabItem(w.t("plans.tab_kpi"), newKPIScreen(w, year).build()),
 		container.NewTabItem(w.t("plans.tab_dashboard"), newDashboard(w, year).build()),
 		container.NewTabItem(w.t("plans.tab_docs"), newDocsScreen(w, year).build()),
+		container.NewTabItem(w.t("plans.tab_handbook"), newHandbookScreen(w, year).build()),
 	)
 	tabs.SelectIndex(index)
 	w.show(w.t("nav.plans"), tabs)

@@ -177,15 +177,20 @@ CREATE TABLE case_outcomes (
 );
 CREATE UNIQUE INDEX case_outcomes_by_case ON case_outcomes (case_id);
 
--- The handbook: guidance for each template task, matched by its title.
+-- The handbook: guidance for each template task, matched by its title,
+-- for every kind of case (kind '') or one kind. limit_days, when not 0,
+-- is the time limit from the start of the case that sets the task's
+-- deadline, in working days when limit_working is 1.
 CREATE TABLE handbook (
 	id            TEXT PRIMARY KEY,
 	task_title    TEXT NOT NULL,
+	kind          TEXT NOT NULL DEFAULT '',
 	guidance      TEXT NOT NULL DEFAULT '',
 	legal_basis   TEXT NOT NULL DEFAULT '',
 	forms         TEXT NOT NULL DEFAULT '',
 	limit_days    INTEGER NOT NULL DEFAULT 0,
 	limit_working INTEGER NOT NULL DEFAULT 0,
+	extension     INTEGER NOT NULL DEFAULT 0,
 	created_at    TEXT NOT NULL,
 	updated_at    TEXT NOT NULL,
 	workstation   TEXT NOT NULL,
