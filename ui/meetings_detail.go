@@ -194,7 +194,7 @@ func (s *meetingScreen) materialRow(j int) fyne.CanvasObject {
 		late.Importance = widget.DangerImportance
 		late.TextStyle = fyne.TextStyle{Bold: true}
 	}
-	right := container.NewHBox(append([]fyne.CanvasObject{newClassificationBadge(mat.Classification), late}, buttons...)...)
+	right := container.NewHBox(append([]fyne.CanvasObject{container.NewCenter(newClassificationBadge(mat.Classification)), late}, buttons...)...)
 	return container.NewBorder(nil, nil, nil, right, info)
 }
 
