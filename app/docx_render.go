@@ -13,10 +13,10 @@ const (
 	rightCol = 5355
 )
 
-// renderDocx lays out a Party document: the header block (superior and
-// issuing body, number and classification mark on the left; the Party's
-// name and the date line on the right), the title, the body, and the
-// recipients beside the signature.
+// renderDocx lays out a Party document. The header block has the
+// superior and issuing bodies, the number and the classification mark on
+// the left, and the Party's name and the date line on the right. The
+// title and the body follow, then the recipients beside the signature.
 func renderDocx(t model.DocTemplate, fields, set map[string]string, class model.Classification, on model.Date) ([]byte, error) {
 	title, err := fill(t.Form, t.Title, fields)
 	if err != nil {

@@ -6,9 +6,9 @@ import (
 	"sotay/model"
 )
 
-// MeetingStats are the meetings of a period: those held, those judged
-// for distribution (dated on or before today, not cancelled, with at
-// least one material and one attendee) and, of those, the ones whose
+// MeetingStats counts the meetings of a period. Held counts those held.
+// Judged counts those dated on or before today, not cancelled, with at
+// least one material and one attendee, and OnTime those of them whose
 // materials all went out to everyone by the deadline.
 type MeetingStats struct {
 	Held, Judged, OnTime int

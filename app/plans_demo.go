@@ -7,11 +7,11 @@ import (
 	"sotay/vault"
 )
 
-// FillDemoPlans adds to the demo vault a plan of today's year (items
-// linked to the demo cases, others not started, one moved), the report
-// calendar with most reports sent, some late and some sent late, the
-// outcomes of the closed cases, manual KPI values in every grade, and
-// two documents made from the templates.
+// FillDemoPlans adds a plan of today's year to the demo vault, with items
+// linked to the demo cases, others not started and one moved. It also
+// fills the report calendar (most reports sent, some late, some sent
+// late), the outcomes of the closed cases, manual KPI values so that
+// every grade shows, and two documents made from the templates.
 func FillDemoPlans(s *Session, today model.Date) error {
 	year := today.Year
 	cases, err := s.ListCases(vault.CaseQuery{Today: today, Sort: vault.SortByCode, Limit: 100})

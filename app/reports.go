@@ -66,10 +66,10 @@ func WorkCalendar(s *Session) *workday.Calendar {
 	return cal
 }
 
-// DefaultReportRules is the reporting regime a new vault starts with:
-// the periods of the commissions' statistics regime (monthly, first
-// quarter, six months, nine months, yearly, per term) on 15th-to-14th
-// periods, due on the 20th of the period's last month, plus the reports
+// DefaultReportRules is the reporting regime a new vault starts with.
+// It has the periods of the commissions' statistics regime (monthly,
+// quarterly, six months, nine months, yearly, per term) on 15th-to-14th
+// periods, due on the 20th of the period's last month, and the reports
 // made once. Every value is a default the user edits.
 func DefaultReportRules() []model.ReportRule {
 	const upper = "UBKT cấp trên"
@@ -109,10 +109,10 @@ type ReportRow struct {
 	Late bool
 }
 
-// LoadReportCalendar seeds the default rules into a vault that has none,
-// computes the year's reports from the active rules on the working-day
-// calendar, stores those the vault does not hold yet, and returns every
-// report due in year, each judged late or not on today.
+// LoadReportCalendar computes the year's reports from the active rules
+// on the working-day calendar and stores those the vault does not hold
+// yet, seeding the default rules into a vault that has none. It returns
+// every report due in year, each judged late or not on today.
 func LoadReportCalendar(s *Session, year int, today model.Date) ([]ReportRow, error) {
 	if _, err := s.SeedReportRules(DefaultReportRules()); err != nil {
 		return nil, err
@@ -137,9 +137,9 @@ func LoadReportCalendar(s *Session, year int, today model.Date) ([]ReportRow, er
 
 // ReportsDue returns the reports due from from to to, both included, by
 // due date, each with its rule and judged late on today. The agenda and
-// the calendar views list them beside tasks and meetings; it reads only
-// the stored calendar, so call LoadReportCalendar once a year has been
-// opened.
+// the calendar views list them beside tasks and meetings. It reads only
+// the stored calendar, so LoadReportCalendar must have run for the year
+// first.
 func ReportsDue(s *Session, from, to, today model.Date) ([]ReportRow, error) {
 	reports, err := s.Reports(from, to)
 	if err != nil {

@@ -54,8 +54,8 @@ func ExportXLSX(s *Session, what string, year int, today model.Date, path string
 	return nil
 }
 
-// ErrUnknownTable is returned for a table name that is none of plan,
-// reports, kpi, cases.
+// ErrUnknownTable is returned for a table name other than plan,
+// reports, kpi and cases.
 var ErrUnknownTable = errors.New("unknown table")
 
 func buildSheet(s *Session, what string, year int, today model.Date) (*sheet, error) {

@@ -13,9 +13,9 @@ type KPI struct {
 	Name      string
 	Objective string
 	Unit      string
-	// Target is the level that counts as achieved (đạt), Exceed the level
-	// that counts as exceeded (vượt); with LowerBetter the value must be
-	// at or under them instead.
+	// Target is the level that counts as achieved (đạt), and Exceed the
+	// level that counts as exceeded (vượt). With LowerBetter a value must
+	// be at or under them instead.
 	Target      float64
 	Exceed      float64
 	LowerBetter bool
@@ -38,7 +38,7 @@ const (
 	ScopeOfficer KPIScope = "officer" // one officer
 )
 
-// Grade is how a value compares with its KPI's target.
+// Grade is the level a value reaches against its KPI's target.
 type Grade string
 
 // The grades. GradeNone is for a period with no data.
@@ -81,7 +81,7 @@ type KPIValue struct {
 	Trend  Trend
 }
 
-// Trend is how a value moved against the period before.
+// Trend is the direction a value moved in since the period before.
 type Trend string
 
 // The trends. TrendNone is for a value with no earlier value to compare.

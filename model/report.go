@@ -61,7 +61,7 @@ const (
 	DueDaysAfter DueKind = "days_after"
 )
 
-// DueRule says when the report of a period is due. When a date from a
+// DueRule is the rule that gives the due date of a period's report. When a date from a
 // calendar-day rule falls on a day off, the due date moves to the last
 // working day before it, unless Later is set, which moves it to the next
 // working day.

@@ -1,7 +1,7 @@
 package model
 
-// Outcome is what a case found and decided: the fields a report counts
-// violations and discipline from. DecisionDate is the date of the
+// Outcome is the findings and decisions of a case, the fields a report
+// counts violations and discipline from. DecisionDate is the date of the
 // decision that opened the case, NoticeDate that of the notice of
 // conclusion (thông báo kết luận).
 type Outcome struct {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// chartKind is how a chart draws its series.
+// chartKind is the shape a chart draws its series in: bars or a line.
 type chartKind int
 
 const (

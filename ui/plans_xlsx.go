@@ -13,8 +13,8 @@ import (
 	"sotay/app"
 )
 
-// exportXLSX asks where to save table what of year and writes it there
-// off the UI goroutine, through a temporary file in the same folder.
+// exportXLSX shows a save dialog for table what of year and writes the
+// file off the UI goroutine, through a temporary file in the same folder.
 func (w *window) exportXLSX(what string, year int) {
 	w.touch()
 	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -50,8 +50,9 @@ func (w *window) exportXLSX(what string, year int) {
 	save.Show()
 }
 
-// importXLSX asks for a spreadsheet of cases or of a plan, shows what an
-// import would do, and imports on confirmation.
+// importXLSX shows an open dialog for a spreadsheet of cases or of a
+// plan, then a preview of what an import would do, and imports on
+// confirmation.
 func (w *window) importXLSX(what string, year int) {
 	w.touch()
 	open := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {

@@ -81,13 +81,13 @@ func (v *Vault) AssignedTasks(from, to model.Date) ([]AssignedTask, map[string]b
 		// counts as an officer, and the tasks that can be overdue in the
 		// range are kept.
 		return scanEach(db, func(rows *sql.Rows) error {
-			var who, deadline, done, status string
-			if err := rows.Scan(&who, &deadline, &done, &status); err != nil {
+			var assignee, deadline, done, status string
+			if err := rows.Scan(&assignee, &deadline, &done, &status); err != nil {
 				return err
 			}
-			officers[who] = true
+			officers[assignee] = true
 			if deadline != "" && deadline <= last && (status == "open" || done >= first) {
-				out = append(out, AssignedTask{Assignee: who, Deadline: parseDate(deadline), DoneOn: parseDate(done)})
+				out = append(out, AssignedTask{Assignee: assignee, Deadline: parseDate(deadline), DoneOn: parseDate(done)})
 			}
 			return nil
 		}, `SELECT t.assignee, t.deadline, t.done_on, t.status FROM cases c CROSS JOIN tasks t ON t.case_id = c.id

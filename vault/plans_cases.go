@@ -6,8 +6,8 @@ import (
 	"sotay/model"
 )
 
-// CaseExtra is what the case list lacks of a case and a spreadsheet of
-// cases needs.
+// CaseExtra is the lead and subject of a case, the fields a spreadsheet
+// of cases needs beyond the case list.
 type CaseExtra struct {
 	Lead        string
 	SubjectType model.SubjectType

@@ -60,11 +60,11 @@ func (v *Vault) Outcome(caseID string) (model.Outcome, error) {
 	return o, err
 }
 
-// PeriodCaseCounts counts the live cases whose period overlaps p: by
-// kind, by status, and by the phase they are in on p's last day; how
-// many started and closed in it; the violations and discipline of
-// their outcomes; and the tasks due in p with those done by their
-// deadline. Meetings are counted by the caller.
+// PeriodCaseCounts counts the live cases whose period overlaps p, by
+// kind, by status and by the phase they are in on p's last day. It also
+// counts the cases that started and closed in p, the violations and
+// discipline of their outcomes, and the tasks due in p with those done
+// by their deadline. The caller counts meetings.
 func (v *Vault) PeriodCaseCounts(p model.Period) (model.PeriodCounts, error) {
 	pc := model.PeriodCounts{Period: p, ByKind: map[model.Kind]int{},
 		ByPhase: map[model.PhaseKind]int{}, ByStatus: map[model.Status]int{}}
