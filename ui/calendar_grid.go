@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,12 +18,13 @@ import (
 
 // Sizes of the day and week grids, in Fyne units.
 const (
-	hourHeight = 46
+	hourHeight = 36
 	gutter     = 52
 	// snap is the step to which a moved or resized block snaps.
 	snap = 15 * time.Minute
-	// firstVisibleHour is the hour at the top of the grid when it opens;
-	// twelve hours from it (07:00–19:00) fit in the window.
+	// firstVisibleHour is the hour at the top of the grid when it opens.
+	// Twelve hours from it (07:00–19:00, 432 units) fit below the header
+	// in a window 760 units high.
 	firstVisibleHour = 7
 )
 
@@ -59,7 +61,7 @@ func (g *timeGrid) build() fyne.CanvasObject {
 	g.body = body
 	scroll := container.NewVScroll(body)
 	scroll.Offset = fyne.NewPos(0, firstVisibleHour*hourHeight)
-	scroll.SetMinSize(fyne.NewSize(0, 12*hourHeight))
+	scroll.SetMinSize(fyne.NewSize(0, 4*hourHeight))
 	return container.NewBorder(header, nil, nil, nil, scroll)
 }
 
@@ -93,7 +95,7 @@ func (g *timeGrid) headerObjects() []fyne.CanvasObject {
 		if c.Off {
 			bg.FillColor = colorOffDay
 		}
-		objs = append(objs, container.NewStack(bg, cell))
+		objs = append(objs, container.NewStack(bg, g.w.compact(cell)))
 	}
 	return objs
 }
@@ -329,7 +331,8 @@ func (b *eventBlock) CreateRenderer() fyne.WidgetRenderer {
 	title.TextSize = theme.CaptionTextSize()
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	// canvas.Text does not clip: a clip container keeps a long title
-	// inside its block.
-	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewClip(
-		container.NewVBox(container.NewPadded(timeText), title))))
+	// inside its block. The two lines fit in a block of half an hour.
+	lines := container.New(layout.NewCustomPaddedLayout(1, 1, 4, 2),
+		b.g.w.compact(container.NewVBox(timeText, title)))
+	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewClip(lines)))
 }

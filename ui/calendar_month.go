@@ -18,9 +18,9 @@ import (
 // Items a day cell of the month view and a day of the week header list
 // before "+N", and the height of a month cell that holds them.
 const (
-	monthItemsShown  = 2
+	monthItemsShown  = 3
 	headerItemsShown = 3
-	monthCellHeight  = 148
+	monthCellHeight  = 112
 )
 
 // monthGrid is the month view: six weeks from the Monday on or before
@@ -93,7 +93,7 @@ func (s *calendarScreen) monthCell(c *model.DayColumn) fyne.CanvasObject {
 	// size of 1×1, so the spacer keeps room for the items.
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(0, monthCellHeight))
-	return container.NewStack(spacer, container.NewClip(container.NewStack(bg, border, cell)))
+	return container.NewStack(spacer, container.NewClip(container.NewStack(bg, border, w.compact(cell))))
 }
 
 // rebuild returns the screen built again for its current view and day.
@@ -131,4 +131,24 @@ func (c *itemChip) CreateRenderer() fyne.WidgetRenderer {
 	bar := canvas.NewRectangle(itemColors[c.item.Kind])
 	bar.SetMinSize(fyne.NewSize(4, 0))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, bar, nil, c.label))
+}
+
+// compactTheme is the window's theme with less padding, for the dense
+// cells of the calendar: a day of the week header or a month cell holds
+// several one-line items.
+type compactTheme struct{ fyne.Theme }
+
+func (t compactTheme) Size(name fyne.ThemeSizeName) float32 {
+	switch name {
+	case theme.SizeNameInnerPadding:
+		return 2
+	case theme.SizeNamePadding:
+		return 2
+	}
+	return t.Theme.Size(name)
+}
+
+// compact returns o drawn with compactTheme.
+func (w *window) compact(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, compactTheme{w.fa.Settings().Theme()})
 }

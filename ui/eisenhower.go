@@ -60,7 +60,7 @@ func (b *boardScreen) urgentDays() fyne.CanvasObject {
 		}
 		b.changed()
 	}
-	return days
+	return container.NewGridWrap(fyne.NewSize(300, days.MinSize().Height), days)
 }
 
 func (b *boardScreen) quadrant(q model.Quadrant) fyne.CanvasObject {
@@ -105,6 +105,7 @@ func (b *boardScreen) row(e *app.BoardEntry) fyne.CanvasObject {
 	label.Truncation = fyne.TextTruncateEllipsis
 	sub := widget.NewLabel(joinDetails(details))
 	sub.Importance = widget.LowImportance
+	sub.Truncation = fyne.TextTruncateEllipsis
 
 	var names []string
 	for _, q := range model.Quadrants {
