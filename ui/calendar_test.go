@@ -319,7 +319,7 @@ func TestCalendarImportReportsLines(t *testing.T) {
 	waitFor(t, "the import report", func() bool {
 		return strings.Contains(overlayTexts(w), w.t("schedule.imported", 1, 0))
 	})
-	if text := overlayTexts(w); !strings.Contains(text, "Dòng 5:") {
+	if text := overlayTexts(w); !strings.Contains(text, "Dòng 5 ") {
 		t.Errorf("the report does not name line 5:\n%s", text)
 	}
 
