@@ -78,7 +78,7 @@ func TestICSCommands(t *testing.T) {
 	text := string(written)
 	// December holds the weekly series (written with its January
 	// change), the commission meeting and the meeting of the broken
-	// file; the February holiday is outside the range.
+	// file. The February holiday is outside the range.
 	if n := strings.Count(text, "BEGIN:VEVENT"); n != 4 {
 		t.Errorf("export has %d events, want 4", n)
 	}
