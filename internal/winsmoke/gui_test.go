@@ -16,7 +16,7 @@ import (
 // the screen, or that has fewer than minColors colours (anti-aliased text
 // has dozens), is taken as blank.
 const (
-	windowTimeout = 90 * time.Second
+	windowTimeout = 3 * time.Minute
 	settleTime    = 3 * time.Second
 	minDrawn      = 0.05
 	minColors     = 32

@@ -18,7 +18,7 @@ const installFolder = `C:\Program Files\Sổ tay Kiểm tra`
 
 // commandTimeout bounds one run of a command under Wine. Creating a
 // vault calibrates Argon2id for about a second; the rest is start-up.
-const commandTimeout = 2 * time.Minute
+const commandTimeout = 3 * time.Minute
 
 // winePrefix is a Wine prefix of the test binary's own, with drive D:
 // mapped to a temporary folder.
@@ -87,13 +87,13 @@ func newWinePrefix(t *testing.T, dist string) (*winePrefix, error) {
 		}
 	}
 
-	// A wineserver that stays up saves each command a few seconds of
-	// start-up, and shutdown stops it. It must start before wineboot:
-	// the Wine services that wineboot starts then stay up too, and as
-	// their standard streams are /dev/null here, no command's output pipe
-	// stays open after the command ends.
-	if err := p.command(context.Background(), "wineserver", "-p").Run(); err != nil {
-		return nil, fmt.Errorf("wineserver -p failed: %v", err)
+	// A wineserver that stays up between commands saves each of them a
+	// few seconds of start-up. It starts before wineboot, so the Wine
+	// services that wineboot starts stay up too, with /dev/null as their
+	// standard streams. It exits by itself 60 s after the last program,
+	// should the test binary die before shutdown stops it.
+	if err := p.command(context.Background(), "wineserver", "-p60").Run(); err != nil {
+		return nil, fmt.Errorf("wineserver -p60 failed: %v", err)
 	}
 	start := time.Now()
 	if err := p.command(context.Background(), "wineboot", "-i").Run(); err != nil {
