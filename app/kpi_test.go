@@ -8,8 +8,8 @@ import (
 )
 
 // kpiFixture stores one case of 1–31 March 2026 with four tasks: two done
-// on time, one done late, one still open; and an outcome whose notice
-// came 40 days after the decision.
+// on time, one done late and one still open. Its outcome has the notice
+// of conclusion 40 days after the decision.
 func kpiFixture(t *testing.T, s *Session) *model.Case {
 	t.Helper()
 	c := &model.Case{Code: "HS-KPI-1", Title: "Kiểm tra mẫu", Kind: model.KindViolationInspection,

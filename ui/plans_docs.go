@@ -16,9 +16,10 @@ import (
 // docsScreen makes Party-format documents of a case from templates, and
 // shows the number register, the templates and the header settings.
 type docsScreen struct {
-	w       *window
-	year    int
-	message *widget.Label
+	w        *window
+	year     int
+	message  *widget.Label
+	register *fyne.Container
 }
 
 func newDocsScreen(w *window, year int) *docsScreen { return &docsScreen{w: w, year: year} }
@@ -64,11 +65,13 @@ func (s *docsScreen) build() fyne.CanvasObject {
 		s.generate(cases[i].Code, forms[j].Form)
 	})
 	generate.Importance = widget.HighImportance
+	s.register = container.NewVBox()
+	s.showRegister()
 
 	makeBox := container.NewVBox(widget.NewLabelWithStyle(w.t("docs.make"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		caseSel, formSel, generate, s.message)
 	tabs := container.NewAppTabs(
-		container.NewTabItem(w.t("docs.tab_make"), container.NewVScroll(container.NewVBox(makeBox, widget.NewSeparator(), s.register()))),
+		container.NewTabItem(w.t("docs.tab_make"), container.NewVScroll(container.NewVBox(makeBox, widget.NewSeparator(), s.register))),
 		container.NewTabItem(w.t("docs.tab_templates"), s.templates(forms)),
 		container.NewTabItem(w.t("docs.tab_header"), s.header()),
 	)
@@ -84,10 +87,17 @@ func (s *docsScreen) generate(code, form string) {
 		return
 	}
 	s.message.SetText(w.t("docs.generated", g.Number, g.Name, code))
+	s.showRegister()
 }
 
-// register lists the numbers of the current term by type, with gaps.
-func (s *docsScreen) register() fyne.CanvasObject {
+// showRegister fills the register box with the current term's numbers.
+func (s *docsScreen) showRegister() {
+	s.register.Objects = []fyne.CanvasObject{s.registerList()}
+	s.register.Refresh()
+}
+
+// registerList lists the numbers of the current term by type, with gaps.
+func (s *docsScreen) registerList() fyne.CanvasObject {
 	w := s.w
 	term, err := app.CurrentTerm(w.session)
 	if err != nil {

@@ -2,13 +2,17 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sotay/app"
 	"sotay/model"
+	"sotay/vault"
 )
 
 // reportScreen is the year's report calendar: every report with its due
@@ -126,5 +130,39 @@ func (s *reportScreen) showDraft(r app.ReportRow) {
 	entry.SetText(text)
 	back := widget.NewButton(w.t("reports.back"), func() { w.showPlans(s.year, 1) })
 	copyText := widget.NewButton(w.t("reports.copy"), func() { w.win.Clipboard().SetContent(entry.Text) })
-	w.show(w.t("nav.plans"), container.NewBorder(container.NewHBox(back, copyText), nil, nil, nil, entry))
+	docx := widget.NewButton(w.t("reports.docx"), func() { s.saveDocx(r, entry.Text) })
+	w.show(w.t("nav.plans"), container.NewBorder(container.NewHBox(back, copyText, docx), nil, nil, nil, entry))
+}
+
+// saveDocx issues the report's number, fills the periodic report
+// template with the edited draft and writes the .docx where the user
+// chooses, through a temporary file in the same folder.
+func (s *reportScreen) saveDocx(r app.ReportRow, draft string) {
+	w := s.w
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		uri := wc.URI()
+		wc.Close()
+		session, today := w.session, w.today()
+		var g *app.GeneratedDoc
+		run(func() error {
+			var err error
+			if g, err = app.GenerateReportDocument(session, r, draft, today); err != nil {
+				return err
+			}
+			return vault.WriteFileAtomic(uri.Path(), g.Data, 0o600)
+		}, func(err error) {
+			if err != nil {
+				storage.Delete(uri)
+				w.showNotice(w.planMessage(err))
+				return
+			}
+			dialog.ShowInformation(w.t("reports.docx"), w.t("reports.docx_written", g.Number, uri.Path()), w.win)
+		})
+	}, w.win)
+	save.SetFileName(strings.ReplaceAll(r.Period.Label, "/", "-") + ".docx")
+	save.Resize(fyne.NewSize(900, 600))
+	save.Show()
 }
