@@ -17,13 +17,14 @@ import (
 // importPanel opens a bundle, checks all of it and shows the preview,
 // then applies it when the user confirms.
 type importPanel struct {
-	w       *window
-	path    *widget.Entry
-	open    *widget.Button
-	task    *progressTask
-	status  *widget.Label
-	preview *fyne.Container
-	key     vault.BundleKey
+	w         *window
+	path      *widget.Entry
+	open      *widget.Button
+	task      *progressTask
+	status    *widget.Label
+	preview   *fyne.Container
+	conflicts *conflictList
+	key       vault.BundleKey
 }
 
 func newImportPanel(w *window) *importPanel { return &importPanel{w: w} }
@@ -38,16 +39,12 @@ func (p *importPanel) build() fyne.CanvasObject {
 	p.task = newProgressTask(w)
 	p.status = statusLabel()
 	p.preview = container.NewVBox()
-	conflicts := widget.NewLabel("")
-	if list, err := w.session.Conflicts(); err == nil && len(list) > 0 {
-		conflicts.SetText(w.t("exchange.conflicts", len(list)))
-		conflicts.Importance = widget.WarningImportance
-	}
+	p.conflicts = newConflictList(w)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.file")), container.NewHBox(browse, p.open), p.path),
 		p.task.box,
 		p.status,
-		conflicts,
+		p.conflicts.box,
 	)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.preview))
 }
@@ -116,6 +113,7 @@ func (p *importPanel) run(opts vault.ImportOptions) {
 		}
 		p.showPreview(preview)
 		if preview.Applied {
+			p.conflicts.refresh()
 			t := preview.Total
 			setStatus(p.status, w.t("exchange.imported", t.Added, t.Updated, t.Conflicts), false)
 		}
