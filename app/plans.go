@@ -82,3 +82,23 @@ func PlanStartDate(it model.PlanItem, today model.Date) model.Date {
 	}
 	return first
 }
+
+// PlanWeek returns the plan items planned to start in the ISO week of
+// day d, each with its state on today: the week view of the plan that
+// sits beside the officer's calendar.
+func PlanWeek(s *Session, d, today model.Date) ([]model.PlanItem, []model.PlanState, error) {
+	year, week := d.ISOWeek()
+	pv, err := LoadPlan(s, year, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	var items []model.PlanItem
+	var states []model.PlanState
+	for i, it := range pv.Items {
+		if it.Week == week {
+			items = append(items, it)
+			states = append(states, pv.State(i))
+		}
+	}
+	return items, states, nil
+}
