@@ -16,6 +16,8 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 # and the smoke test runs the result under Wine in an Xvfb display.
 WIN_PKGS   := gcc-mingw-w64-x86-64
 SMOKE_PKGS := wine xvfb
+# The .docx test converts documents to PDF with LibreOffice and reads them back.
+DOC_PKGS   := libreoffice-writer poppler-utils
 WIN_ENV    := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 # -static links libgcc and winpthread in, so the .exe needs no DLL beside it.
 WIN_LDFLAGS := -s -w -extldflags=-static
@@ -24,7 +26,7 @@ WIN_SYSO   := rsrc_windows_amd64.syso
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build run test deps bench clean windows windows-deps smoke-deps
+.PHONY: all build run test deps bench clean windows windows-deps smoke-deps doc-deps
 
 all: build
 
@@ -50,13 +52,16 @@ windows-deps:
 smoke-deps:
 	$(call install-missing,$(WIN_PKGS) $(SMOKE_PKGS))
 
+doc-deps:
+	$(call install-missing,$(DOC_PKGS))
+
 build: deps
 	$(GO) build -tags "$(TAGS)" -o $(BIN) .
 
 run: build
 	./$(BIN) $(ARGS)
 
-test: deps smoke-deps
+test: deps smoke-deps doc-deps
 	$(GO) vet -tags "$(TAGS)" ./...
 	$(GO) test -tags "$(TAGS)" -timeout 40m ./...
 
