@@ -21,6 +21,9 @@ func FillDemoPlans(s *Session, today model.Date) error {
 	if err := demoPlan(s, cases, year, today); err != nil {
 		return fmt.Errorf("demo plan: %w", err)
 	}
+	if err := demoOnTime(s, cases, today); err != nil {
+		return fmt.Errorf("demo plan: %w", err)
+	}
 	if err := demoOutcomes(s, cases); err != nil {
 		return fmt.Errorf("demo outcomes: %w", err)
 	}
@@ -76,6 +79,31 @@ func demoPlan(s *Session, cases []vault.CaseSummary, year int, today model.Date)
 		}
 	}
 	return s.MovePlanItem(extra[2].ID, 4, 11, today.AddDays(-60), "Trùng thời gian đại hội chi bộ, lùi sang quý IV")
+}
+
+// demoOnTime finishes the overdue tasks of two cases in progress, on
+// their deadlines, so that the plan shows items on time beside late ones.
+func demoOnTime(s *Session, cases []vault.CaseSummary, today model.Date) error {
+	n := 0
+	for _, c := range cases {
+		if c.Status != model.StatusInProgress || n == 2 {
+			continue
+		}
+		tasks, err := s.Tasks(c.ID)
+		if err != nil {
+			return err
+		}
+		for i := range tasks {
+			if tasks[i].Overdue(today) {
+				tasks[i].Status, tasks[i].DoneOn = model.TaskDone, tasks[i].Deadline
+				if err := s.UpdateTask(&tasks[i]); err != nil {
+					return err
+				}
+			}
+		}
+		n++
+	}
+	return nil
 }
 
 func weekOf(d model.Date) int {
