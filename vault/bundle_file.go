@@ -37,9 +37,9 @@ const spaceMargin = 1 << 20
 // ExportBundleFile writes the bundle that req selects to path, typically
 // on a USB stick. It checks the free space first, writes a temporary file
 // in the same folder, syncs it, reads it back and compares its SHA-256
-// with what was written, and only then renames it to path. On any
+// with what was written, and only then renames it to path. After any
 // failure, cancellation included, no file is left under path or under
-// the temporary name; an existing file at path is replaced only on
+// the temporary name. An existing file at path is replaced only on
 // success.
 func (v *Vault) ExportBundleFile(ctx context.Context, req ExportRequest, path string) (*Manifest, error) {
 	dir := filepath.Dir(path)
@@ -106,7 +106,7 @@ func checkSpace(dir string, needed int64) error {
 
 // readBack compares the SHA-256 of the file at path with want.
 //
-// NOTE: the operating system may answer from its cache rather than from
+// NOTE: the operating system may return the data from its cache rather than from
 // the stick; the check catches a write that the file system dropped or
 // cut short, not a stick that corrupts data later.
 func readBack(path string, want []byte) error {

@@ -29,7 +29,8 @@ type ImportOptions struct {
 	Progress func(done, total int64)
 }
 
-// ImportPreview tells what a bundle holds and what importing it changes.
+// ImportPreview describes what a bundle holds and what importing it
+// changes.
 type ImportPreview struct {
 	Manifest Manifest
 	// SenderKnown is true when the sender key is in the key directory or
@@ -64,7 +65,7 @@ type CaseChange struct {
 	Deleted     bool
 }
 
-// Action is what an import does with one record.
+// Action is the import's decision for one record.
 type Action string
 
 // The actions of an import.
@@ -337,11 +338,12 @@ func (im *importer) checkColumns(rec incomingRecord, attachments map[string]bool
 }
 
 // decide applies the merge rule to one record. The newer version wins,
-// by clock value and then workstation id. A conflict is when each side
-// holds a change the other had not seen: the incoming version is newer
-// than what this vault received from its workstation, and the local
-// version is newer than what the sender received from the local
-// version's workstation (the manifest's Seen).
+// by clock value and then workstation id. It is a conflict when each side
+// holds a change the other had not seen. This vault has not seen the
+// incoming version when it is newer than what the vault received from
+// that workstation. The sender has not seen the local version when it is
+// newer than what the manifest's Seen says the sender received from the
+// local version's workstation.
 func (im *importer) decide(rec incomingRecord, m *Manifest) (Action, error) {
 	var updated, ws string
 	err := im.tx.QueryRow(`SELECT updated_at, workstation FROM `+rec.table.name+` WHERE id = ?`,

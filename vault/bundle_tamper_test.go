@@ -90,7 +90,7 @@ func TestBundleTruncationRejected(t *testing.T) {
 			if err := verifyBytes(key, bundle[:cut]); !errors.Is(err, ErrBundleTruncated) {
 				t.Errorf("cut at %d of %d: err = %v, want ErrBundleTruncated", cut, len(bundle), err)
 			}
-			// Without the file size, only the stream itself tells.
+			// Without the file size, only the stream shows the cut.
 			_, err := VerifyBundle(context.Background(), bytes.NewReader(bundle[:cut]), -1, key, nil)
 			if err == nil {
 				t.Errorf("cut at %d with unknown size accepted", cut)
