@@ -102,6 +102,10 @@ func TestCLIUnderWine(t *testing.T) {
 		}
 	})
 
+	t.Run("bundles between systems", func(t *testing.T) {
+		testBundles(t, p, linuxBinary, linuxBase, linuxVaults, windowsVaults)
+	})
+
 	t.Run("default vault in APPDATA", func(t *testing.T) {
 		windows := p.runWindows(t, newPassphrase, "init")
 		if windows.exitCode != 0 {
@@ -176,4 +180,86 @@ func copyDir(t *testing.T, from, to string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// testBundles exports a backup bundle of each system's demo vault,
+// imports it on the other system into a new vault, and expects the case
+// list of the new vault to equal the original's, ids included. The
+// Windows copy of the bundle passphrase file ends in CRLF, as Notepad
+// writes it.
+func testBundles(t *testing.T, p *winePrefix, linuxBinary, linuxBase string, linuxVaults, windowsVaults vaultPaths) {
+	const bundlePassphrase = "gói bí mật thử nghiệm"
+	linuxPassFile := filepath.Join(linuxBase, "gói.txt")
+	windowsPassFile := `D:\Hồ sơ\gói.txt`
+	writeFile(t, linuxPassFile, bundlePassphrase+"\n")
+	writeFile(t, p.linuxPath(windowsPassFile), bundlePassphrase+"\r\n")
+	exportArgs := func(vaultDir, passFile, out string) []string {
+		return []string{"bundle", "export", "--vault", vaultDir, "--all", "--confirm-classified",
+			"--bundle-passphrase-file", passFile, "--out", out, "--format", "json"}
+	}
+	importArgs := func(bundle, vaultDir, passFile, fingerprint string) []string {
+		return []string{"bundle", "import", bundle, "--vault", vaultDir,
+			"--bundle-passphrase-file", passFile, "--trust", fingerprint}
+	}
+	casesArgs := func(vaultDir string) []string {
+		return []string{"cases", "--vault", vaultDir, "--format", "json"}
+	}
+	run := func(system string, r result) result {
+		t.Helper()
+		if r.exitCode != 0 {
+			t.Fatalf("%s:\n%s", system, r)
+		}
+		return r
+	}
+
+	// Linux to Windows.
+	linuxBundle := filepath.Join(linuxBase, "từ Linux.sotay")
+	export := run("Linux export", runLinux(t, linuxBinary, passphrase+"\n", exportArgs(linuxVaults["{demo}"], linuxPassFile, linuxBundle)...))
+	windowsBundle := `D:\Hồ sơ\từ Linux.sotay`
+	copyFile(t, linuxBundle, p.linuxPath(windowsBundle))
+	received := `D:\Hồ sơ\Sổ nhận từ Linux`
+	run("Windows init", p.runWindows(t, newPassphrase, "init", "--vault", received))
+	run("Windows import", p.runWindows(t, passphrase+"\n", importArgs(windowsBundle, received, windowsPassFile, senderFingerprint(t, export))...))
+	original := runLinux(t, linuxBinary, passphrase+"\n", casesArgs(linuxVaults["{demo}"])...)
+	restored := p.runWindows(t, passphrase+"\n", casesArgs(received)...)
+	compareRuns(t, cliStep{name: "cases", nonEmpty: true}, normalizer{}, original, restored)
+
+	// Windows to Linux.
+	windowsBundle = `D:\Hồ sơ\từ Windows.sotay`
+	export = run("Windows export", p.runWindows(t, passphrase+"\n", exportArgs(windowsVaults["{demo}"], windowsPassFile, windowsBundle)...))
+	linuxReceived := filepath.Join(linuxBase, "Sổ nhận từ Windows")
+	run("Linux init", runLinux(t, linuxBinary, newPassphrase, "init", "--vault", linuxReceived))
+	run("Linux import", runLinux(t, linuxBinary, passphrase+"\n", importArgs(p.linuxPath(windowsBundle), linuxReceived, linuxPassFile, senderFingerprint(t, export))...))
+	restored = runLinux(t, linuxBinary, passphrase+"\n", casesArgs(linuxReceived)...)
+	original = p.runWindows(t, passphrase+"\n", casesArgs(windowsVaults["{demo}"])...)
+	compareRuns(t, cliStep{name: "cases", nonEmpty: true}, normalizer{}, original, restored)
+}
+
+// senderFingerprint returns the sender_fingerprint field of the JSON
+// output of `bundle export`.
+func senderFingerprint(t *testing.T, export result) string {
+	t.Helper()
+	var manifest struct {
+		SenderFingerprint string `json:"sender_fingerprint"`
+	}
+	if err := json.Unmarshal([]byte(export.stdout), &manifest); err != nil || manifest.SenderFingerprint == "" {
+		t.Fatalf("no sender_fingerprint in the output of bundle export (%v):\n%s", err, export)
+	}
+	return manifest.SenderFingerprint
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, to, string(data))
 }
