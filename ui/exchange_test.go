@@ -19,7 +19,7 @@ func labelTexts(o fyne.CanvasObject) []string {
 	return out
 }
 
-func contains(list []string, s string) bool {
+func containsText(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
@@ -54,7 +54,7 @@ func TestKeyPanelCreatesKey(t *testing.T) {
 	if err != nil {
 		t.Fatalf("officer after create: %v", err)
 	}
-	if !contains(labelTexts(content), o.Card().ReadAloud()) {
+	if !containsText(labelTexts(content), o.Card().ReadAloud()) {
 		t.Errorf("fingerprint groups %q not shown", o.Card().ReadAloud())
 	}
 }
@@ -72,13 +72,13 @@ func TestExportPanelNeedsSelection(t *testing.T) {
 
 func TestExchangeScreenHasThreeTabs(t *testing.T) {
 	w := newTestWindow(t)
-	w.showSection(indexOf(sections, "nav.exchange"))
+	w.showSection(exchangeSectionIndex(sections, "nav.exchange"))
 	if w.title.Text != w.t("nav.exchange") {
 		t.Errorf("title = %q", w.title.Text)
 	}
 }
 
-func indexOf(list []string, s string) int {
+func exchangeSectionIndex(list []string, s string) int {
 	for i, x := range list {
 		if x == s {
 			return i
