@@ -114,7 +114,12 @@ func Calendar(s *Session, first, last model.Date) ([]model.CalendarItem, error) 
 	if err != nil {
 		return nil, err
 	}
-	return append(items, meetings...), nil
+	reports, err := ReportItems(s, first, last, Today())
+	if err != nil {
+		return nil, err
+	}
+	items = append(items, meetings...)
+	return append(items, reports...), nil
 }
 
 // WorkingDays returns the working-day calendar of the vault's settings.

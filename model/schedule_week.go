@@ -17,6 +17,7 @@ const (
 	ItemTodo         ItemKind = "todo"         // a personal to-do deadline
 	ItemMeeting      ItemKind = "meeting"      // a commission meeting
 	ItemDistribution ItemKind = "distribution" // the distribution deadline of a meeting
+	ItemReport       ItemKind = "report"       // the due date of a periodic report
 )
 
 // CalendarItem is one thing shown in the day, week or month view: an

@@ -158,6 +158,8 @@ func (s *calendarScreen) onItem(it *model.CalendarItem) {
 		s.w.showCaseTab(it.Ref, 1)
 	case model.ItemMeeting, model.ItemDistribution:
 		s.w.showMeeting(it.Ref)
+	case model.ItemReport:
+		s.w.showPlans(0, 1)
 	case model.ItemTodo:
 		s.view = viewBoard
 		s.w.show(s.w.t("nav.schedule"), s.build())

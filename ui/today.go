@@ -36,8 +36,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	summary := widget.NewLabel(w.t("today.summary", overdue, len(tasks)-overdue, app.TodayWindow))
 	schedule := newTodaySchedule(w).build()
 	meetings := todayMeetings(w)
+	reports := todayReports(w)
 	if len(tasks) == 0 {
-		return container.NewVBox(heading, meetings, schedule, widget.NewLabel(w.t("today.nothing")))
+		return container.NewVBox(heading, meetings, reports, schedule, widget.NewLabel(w.t("today.nothing")))
 	}
 	list := widget.NewList(
 		func() int { return len(s.tasks) },
@@ -48,7 +49,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		w.touch()
 		w.showCaseTab(s.tasks[id].CaseID, 1)
 	}
-	return container.NewBorder(container.NewVBox(heading, meetings, schedule, summary), nil, nil, nil, list)
+	return container.NewBorder(container.NewVBox(heading, meetings, reports, schedule, summary), nil, nil, nil, list)
 }
 
 // dueRow is one task of the Hôm nay list.
