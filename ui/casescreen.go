@@ -51,6 +51,8 @@ func (s *caseScreen) build() fyne.CanvasObject {
 		container.NewTabItem(w.t("tab.documents"), newDocumentPanel(s).build()),
 		container.NewTabItem(w.t("tab.team"), s.teamPanel()),
 		container.NewTabItem(w.t("tab.journal"), newJournalPanel(s).build()),
+		container.NewTabItem(w.t("tab.outcome"), newOutcomePanel(s).build()),
+		container.NewTabItem(w.t("tab.handbook"), s.caseHandbook()),
 	)
 	s.tabs.OnSelected = func(*container.TabItem) { w.touch() }
 	return container.NewBorder(header, nil, nil, nil, s.tabs)
