@@ -20,7 +20,7 @@ type agendaItemJSON struct {
 }
 
 // The kinds of dated item, in the order they sort within a day.
-var agendaKinds = []string{"meeting", "event", "block", "practical_deadline", "distribution_deadline", "task"}
+var agendaKinds = []string{"meeting", "event", "block", "practical_deadline", "distribution_deadline", "report", "task"}
 
 // runAgenda lists every dated item in a range, one line each:
 //
@@ -131,6 +131,11 @@ func agendaItems(s *app.Session, from, to model.Date) ([]agendaItemJSON, error) 
 	for _, e := range events {
 		out = append(out, agendaItemJSON(e))
 	}
+	reports, err := reportAgendaItems(s, from, to)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, reports...)
 	rank := map[string]int{}
 	for i, k := range agendaKinds {
 		rank[k] = i
