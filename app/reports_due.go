@@ -18,11 +18,11 @@ func ReportItems(s *Session, first, last, today model.Date) ([]model.CalendarIte
 	return items, nil
 }
 
-// UpcomingReports returns the reports not yet sent that are due on or
-// before TodayWindow days from today, the overdue ones included, for the
-// Hôm nay screen.
+// UpcomingReports returns this year's reports not yet sent that are due
+// on or before TodayWindow days from today, the overdue ones included,
+// for the Hôm nay screen.
 func UpcomingReports(s *Session, today model.Date) ([]ReportRow, error) {
-	rows, err := reportsInRange(s, model.NewDate(today.Year-1, 1, 1), today.AddDays(TodayWindow), today)
+	rows, err := reportsInRange(s, model.NewDate(today.Year, 1, 1), today.AddDays(TodayWindow), today)
 	if err != nil {
 		return nil, err
 	}

@@ -140,7 +140,11 @@ func (s *calendarScreen) timeGrid(first model.Date, days int) fyne.CanvasObject 
 		done += c.Logged
 	}
 	summary := widget.NewLabel(w.t("schedule.hours", hours(planned), hours(done)))
-	return container.NewBorder(summary, nil, nil, nil, grid.build())
+	var plan fyne.CanvasObject
+	if days == 7 {
+		plan = weekPlanPanel(w, first)
+	}
+	return container.NewBorder(summary, nil, nil, plan, grid.build())
 }
 
 // hours returns d in hours with one decimal.

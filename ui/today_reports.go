@@ -8,6 +8,10 @@ import (
 	"sotay/app"
 )
 
+// maxTodayReports is how many reports Hôm nay lists before a "more"
+// button that opens the report calendar.
+const maxTodayReports = 5
+
 // todayReports lists the reports not yet sent that are overdue or due in
 // the next two weeks, each opening the report calendar when tapped. It is
 // empty when nothing is due.
@@ -22,6 +26,17 @@ func todayReports(w *window) fyne.CanvasObject {
 		return box
 	}
 	box.Add(widget.NewLabelWithStyle(w.t("today.reports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	// The most recent ones are the most pressing; the report calendar
+	// lists the rest.
+	if len(rows) > maxTodayReports {
+		more := widget.NewButton(w.t("today.reports_more", len(rows)-maxTodayReports), func() {
+			w.touch()
+			w.showPlans(today.Year, 1)
+		})
+		more.Importance = widget.LowImportance
+		defer box.Add(more)
+		rows = rows[len(rows)-maxTodayReports:]
+	}
 	for _, r := range rows {
 		days := today.DaysUntil(r.Due)
 		var when string
