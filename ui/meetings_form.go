@@ -113,7 +113,7 @@ func translatedSelect(w *window, prefix string, values []string, current string)
 }
 
 // read builds the meeting from the fields, or returns the message that
-// says which field to fix.
+// names the field to fix.
 func (f *meetingForm) read() (*model.Meeting, string) {
 	w := f.w
 	m := &model.Meeting{}

@@ -81,9 +81,9 @@ func (s *meetingScreen) setCell(l *widget.Label, j int, memberID string) {
 	l.SetText(text)
 }
 
-// formDialog shows items in a dialog; on confirm it runs submit, and on
-// an error shows the message and the same dialog again, so nothing typed
-// is lost.
+// formDialog shows items in a dialog and runs submit on confirm. When
+// submit fails it shows the message in the same dialog again, so nothing
+// typed is lost.
 func (s *meetingScreen) formDialog(title string, items []*widget.FormItem, submit func() error) {
 	w := s.w
 	message := widget.NewLabel("")

@@ -10,7 +10,7 @@ import (
 	"sotay/model/workday"
 )
 
-// BenchmarkMeetingReadiness measures what the Hôm nay screen asks for:
+// BenchmarkMeetingReadiness times the query behind the Hôm nay screen:
 // the readiness of 200 planned meetings with 20 materials and 15
 // attendees each (60,000 cells, 54,000 of them sent), counted in SQL by
 // PlannedMeetingProgress and judged with model.Assess on the built-in

@@ -21,8 +21,8 @@ type MeetingProgress struct {
 //
 // NOTE: the sent-cells query visits every distribution row of the range
 // and joins it to its version, material and attendee. Under SQLCipher
-// that costs seconds for 60,000 cells (BenchmarkMeetingReadiness), far
-// over the 50 ms the Hôm nay screen should take; a per-meeting summary
+// that takes seconds for 60,000 cells (BenchmarkMeetingReadiness), far
+// over the 50 ms the Hôm nay screen should take. A per-meeting summary
 // kept up to date on each write would avoid the scan.
 func (v *Vault) PlannedMeetingProgress(from model.Date) ([]MeetingProgress, error) {
 	var out []MeetingProgress
