@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -191,7 +192,7 @@ func (p *documentPanel) saveCopy(d model.Document, uri fyne.URI) {
 			p.showMessage(w.message(err), true)
 			return
 		}
-		p.showMessage(w.t("doc.saved", uri.Path()), false)
+		p.showMessage(w.t("doc.saved", filepath.FromSlash(uri.Path())), false)
 	})
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -339,7 +340,7 @@ func (s *meetingScreen) onPrint() {
 				return
 			}
 			s.message.Importance = widget.SuccessImportance
-			s.message.SetText(w.t("meetings.pdf_saved", uri.Path()))
+			s.message.SetText(w.t("meetings.pdf_saved", filepath.FromSlash(uri.Path())))
 		})
 	}, w.win)
 	save.SetFileName(s.v.Meeting.Number + ".pdf")

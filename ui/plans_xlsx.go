@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -41,7 +42,7 @@ func (w *window) exportXLSX(what string, year int) {
 				w.showNotice(w.planMessage(err))
 				return
 			}
-			dialog.ShowInformation(w.t("xlsx.export"), w.t("xlsx.written", uri.Path()), w.win)
+			dialog.ShowInformation(w.t("xlsx.export"), w.t("xlsx.written", filepath.FromSlash(uri.Path())), w.win)
 		})
 	}, w.win)
 	save.SetFileName(fmt.Sprintf("%s-%d.xlsx", what, year))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -159,7 +160,7 @@ func (s *reportScreen) saveDocx(r app.ReportRow, draft string) {
 				w.showNotice(w.planMessage(err))
 				return
 			}
-			dialog.ShowInformation(w.t("reports.docx"), w.t("reports.docx_written", g.Number, uri.Path()), w.win)
+			dialog.ShowInformation(w.t("reports.docx"), w.t("reports.docx_written", g.Number, filepath.FromSlash(uri.Path())), w.win)
 		})
 	}, w.win)
 	save.SetFileName(strings.ReplaceAll(r.Period.Label, "/", "-") + ".docx")

@@ -80,6 +80,10 @@ func newWindow(fa fyne.App, opts Options) *window {
 	w.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w.addShortcuts()
 	w.startSchedule()
+	// Closing the window locks the vault, so that the WAL is checkpointed
+	// and the files are released before the process ends (Windows cannot
+	// remove the --demo folder while they are open).
+	w.win.SetOnClosed(w.lock)
 	if opts.Session != nil {
 		w.openSession(opts.Session)
 	} else {

@@ -8,7 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
+	"path/filepath"
 
 	"sotay/model"
 )
@@ -198,7 +198,7 @@ func (v *Vault) WriteDocument(id string, w io.Writer) error {
 // MediaTypeOf guesses a media type from a file name's extension, for the
 // types officers attach; unknown extensions get application/octet-stream.
 func MediaTypeOf(name string) string {
-	switch path.Ext(lowerASCII(name)) {
+	switch filepath.Ext(lowerASCII(name)) {
 	case ".pdf":
 		return "application/pdf"
 	case ".doc":
