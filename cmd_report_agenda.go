@@ -6,7 +6,7 @@ import (
 )
 
 // reportAgendaItems returns the reports due from from to to as agenda
-// items of kind "report", whether sent or not; the detail names the
+// items of kind "report", whether sent or not. The detail names the
 // period and, once sent, the day it was sent.
 func reportAgendaItems(s *app.Session, from, to model.Date) ([]agendaItemJSON, error) {
 	today := app.Today()

@@ -4,7 +4,7 @@ import "sotay/model"
 
 // ReportItems returns the reports due from first to last as calendar
 // items, computing the report calendar of the years the range touches
-// first, so that a year nobody opened in Kế hoạch & Báo cáo shows too.
+// first, so that a year not yet opened in Kế hoạch & Báo cáo shows too.
 func ReportItems(s *Session, first, last, today model.Date) ([]model.CalendarItem, error) {
 	rows, err := reportsInRange(s, first, last, today)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 )
 
 // weekPlanPanel lists the items of the yearly plan set for the week that
-// starts on first, with their state, beside the week view; tapping one
+// starts on first, with their state, beside the week view. Tapping one
 // opens the plan of its year.
 func weekPlanPanel(w *window, first model.Date) fyne.CanvasObject {
 	items, states, err := app.PlanWeek(w.session, first, w.today())

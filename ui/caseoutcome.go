@@ -69,8 +69,8 @@ func (p *outcomePanel) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(form, container.NewHBox(save), p.message))
 }
 
-// onSave checks the fields, stores them and says what happened; a field
-// that cannot be read keeps its text and names itself in the message.
+// onSave checks the fields, stores them and reports the result. A field
+// that cannot be read keeps its text and is named in the message.
 func (p *outcomePanel) onSave() {
 	w := p.s.w
 	w.touch()
@@ -83,6 +83,7 @@ func (p *outcomePanel) onSave() {
 		fail(w.t("outcome.bad_violations", p.violations.Text))
 		return
 	}
+
 	decision, ok := parseDateEntry(p.decision)
 	if !ok {
 		fail(w.t("err.bad_date", w.t("outcome.decision_date"), p.decision.Text))
@@ -97,6 +98,7 @@ func (p *outcomePanel) onSave() {
 		fail(w.t("outcome.notice_before_decision"))
 		return
 	}
+
 	o := model.Outcome{
 		CaseID:             p.s.c.ID,
 		Findings:           p.findings.Text,

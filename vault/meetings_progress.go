@@ -22,7 +22,7 @@ type MeetingProgress struct {
 // NOTE: the sent-cells count still reads every distribution row of the
 // range. For 60,000 cells that takes about 0.26–0.30 s on a 2-core machine
 // (BenchmarkMeetingReadiness), over the 50 ms the Hôm nay screen should
-// take; a per-meeting summary kept up to date on each write would avoid
+// take. A per-meeting summary kept up to date on each write would avoid
 // the scan.
 func (v *Vault) PlannedMeetingProgress(from model.Date) ([]MeetingProgress, error) {
 	var out []MeetingProgress
