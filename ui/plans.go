@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"sotay/app"
@@ -177,6 +178,13 @@ func (s *planScreen) showDetail(i int) {
 		start.Importance = widget.HighImportance
 		box = append(box, start)
 	}
+	edit := widget.NewButton(w.t("action.edit"), func() {
+		f := newPlanForm(w, it.Year)
+		f.existing = &it
+		w.show(w.t("nav.plans"), f.build())
+	})
+	remove := widget.NewButton(w.t("action.delete"), func() { s.onDelete(it) })
+	box = append(box, container.NewHBox(edit, remove))
 	box = append(box, s.moveControls(it)...)
 	if moves, err := w.session.PlanMoves(it.ID); err == nil && len(moves) > 0 {
 		box = append(box, widget.NewLabelWithStyle(w.t("plans.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -243,4 +251,21 @@ func (s *planScreen) onCopy() {
 	}
 	w.showPlans(s.year+1, 0)
 	w.title.SetText(w.t("nav.plans") + " · " + w.t("plans.copied", n, s.year+1))
+}
+
+// onDelete asks before marking a plan item deleted; its case, if any,
+// stays.
+func (s *planScreen) onDelete(it model.PlanItem) {
+	w := s.w
+	w.touch()
+	dialog.ShowConfirm(w.t("plans.delete_title"), w.t("plans.delete_confirm", it.Title), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := w.session.DeletePlanItem(it.ID); err != nil {
+			w.showError(err)
+			return
+		}
+		w.showPlans(it.Year, 0)
+	}, w.win)
 }

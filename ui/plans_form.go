@@ -10,11 +10,14 @@ import (
 	"sotay/model"
 )
 
-// planForm adds an item to a year's plan. It is a screen, so that a
-// validation error leaves every field as typed.
+// planForm adds an item to a year's plan, or edits one. It is a screen,
+// so that a validation error leaves every field as typed. An existing
+// item's quarter and month change only through the move controls, which
+// keep the history.
 type planForm struct {
 	w                          *window
 	year                       int
+	existing                   *model.PlanItem
 	title, subject, lead, week *widget.Entry
 	kind, quarter, month       *widget.Select
 	message                    *widget.Label
@@ -52,6 +55,25 @@ func (f *planForm) build() fyne.CanvasObject {
 	}
 	f.month = widget.NewSelect(months, nil)
 	f.month.SetSelectedIndex(0)
+	heading := widget.NewLabelWithStyle(w.t("plans.new_item", f.year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if it := f.existing; it != nil {
+		f.title.SetText(it.Title)
+		f.subject.SetText(it.Subject)
+		f.lead.SetText(it.Lead)
+		if it.Week > 0 {
+			f.week.SetText(strconv.Itoa(it.Week))
+		}
+		for i, k := range model.Kinds {
+			if k == it.Kind {
+				f.kind.SetSelectedIndex(i)
+			}
+		}
+		f.quarter.SetSelectedIndex(max(it.Quarter-1, 0))
+		f.month.SetSelectedIndex(it.Month)
+		f.quarter.Disable()
+		f.month.Disable()
+		heading.SetText(w.t("plans.edit_item", f.year))
+	}
 	f.message = widget.NewLabel("")
 	f.message.Wrapping = fyne.TextWrapWord
 
@@ -67,21 +89,29 @@ func (f *planForm) build() fyne.CanvasObject {
 	save := widget.NewButton(w.t("plans.save_item"), f.onSave)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(w.t("action.cancel"), func() { w.showPlans(f.year, 0) })
-	heading := widget.NewLabelWithStyle(w.t("plans.new_item", f.year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVScroll(container.NewVBox(heading, form, f.message, container.NewHBox(save, cancel)))
 }
 
 func (f *planForm) onSave() {
 	w := f.w
 	w.touch()
-	it := &model.PlanItem{
-		Year:    f.year,
-		Kind:    model.Kinds[max(f.kind.SelectedIndex(), 0)],
-		Title:   f.title.Text,
-		Subject: f.subject.Text,
-		Lead:    f.lead.Text,
-		Quarter: f.quarter.SelectedIndex() + 1,
-		Month:   max(f.month.SelectedIndex(), 0),
+	it := &model.PlanItem{}
+	if f.existing != nil {
+		copied := *f.existing
+		it = &copied
+	}
+	*it = model.PlanItem{
+		Record:   it.Record,
+		CaseID:   it.CaseID,
+		Notes:    it.Notes,
+		Position: it.Position,
+		Year:     f.year,
+		Kind:     model.Kinds[max(f.kind.SelectedIndex(), 0)],
+		Title:    f.title.Text,
+		Subject:  f.subject.Text,
+		Lead:     f.lead.Text,
+		Quarter:  f.quarter.SelectedIndex() + 1,
+		Month:    max(f.month.SelectedIndex(), 0),
 	}
 	if t := model.Normalize(f.week.Text); t != "" {
 		n, err := strconv.Atoi(t)
