@@ -47,6 +47,7 @@ func (s *reportScreen) build() fyne.CanvasObject {
 	summary := widget.NewLabel(w.t("reports.summary", s.year, len(rows), sent, late))
 	rules := widget.NewButton(w.t("reports.edit_rules"), func() { w.show(w.t("nav.plans"), newRuleEditor(w, s.year).build()) })
 	export := widget.NewButton(w.t("xlsx.export"), func() { w.exportXLSX("reports", s.year) })
+	adHoc := widget.NewButton(w.t("reports.adhoc_title"), s.showAdHocForm)
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -56,7 +57,7 @@ func (s *reportScreen) build() fyne.CanvasObject {
 	s.detail = container.NewVBox(widget.NewLabel(w.t("reports.pick")))
 	split := container.NewHSplit(s.list, container.NewVScroll(s.detail))
 	split.Offset = 0.6
-	return container.NewBorder(container.NewHBox(summary, rules, export), nil, nil, nil, split)
+	return container.NewBorder(container.NewHBox(summary, rules, adHoc, export), nil, nil, nil, split)
 }
 
 // statusText names a report's status, late included.
