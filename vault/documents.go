@@ -110,24 +110,8 @@ const documentColumns = `id, case_id, name, media_type, size, sha256, number,
 
 // Documents returns the live documents of a case, newest first.
 func (v *Vault) Documents(caseID string) ([]model.Document, error) {
-	var out []model.Document
-	err := v.read(func(db *sql.DB) error {
-		rows, err := db.Query(`SELECT `+documentColumns+` FROM documents
+	return queryAll(v, scanDocument, `SELECT `+documentColumns+` FROM documents
 			WHERE case_id = ? AND deleted = 0 ORDER BY created_at DESC, id DESC`, caseID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDocument(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, d)
-		}
-		return rows.Err()
-	})
-	return out, err
 }
 
 // Document returns one live document's metadata, or ErrNotFound.

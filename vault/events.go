@@ -188,23 +188,7 @@ func (v *Vault) AllEvents() ([]model.Event, error) {
 }
 
 func (v *Vault) queryEvents(query string, args ...any) ([]model.Event, error) {
-	var out []model.Event
-	err := v.read(func(db *sql.DB) error {
-		rows, err := db.Query(query, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanEvent(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return queryAll(v, scanEvent, query, args...)
 }
 
 // DeleteEvent marks the event with id deleted. When it is a series, its

@@ -270,24 +270,8 @@ func (v *Vault) RemoveKeyCard(fingerprint string) error {
 
 // KeyDirectory returns the live entries of the key directory by name.
 func (v *Vault) KeyDirectory() ([]DirectoryEntry, error) {
-	var out []DirectoryEntry
-	err := v.read(func(db *sql.DB) error {
-		rows, err := db.Query(`SELECT id, name, title, age_recipient, ed25519_public, created_at
+	return queryAll(v, scanDirectoryEntry, `SELECT id, name, title, age_recipient, ed25519_public, created_at
 			FROM key_directory WHERE deleted = 0 ORDER BY name, id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanDirectoryEntry(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		return rows.Err()
-	})
-	return out, err
 }
 
 // KeyCardByFingerprint returns the live directory entry whose fingerprint

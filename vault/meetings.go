@@ -233,25 +233,9 @@ func (v *Vault) Meetings(from, to model.Date) ([]model.Meeting, error) {
 	if to.IsZero() {
 		hi = "9999"
 	}
-	var out []model.Meeting
-	err := v.read(func(db *sql.DB) error {
-		rows, err := db.Query(`SELECT `+meetingColumns+` FROM meetings
+	return queryAll(v, scanMeeting, `SELECT `+meetingColumns+` FROM meetings
 			WHERE deleted = 0 AND meeting_date >= ? AND meeting_date <= ?
 			ORDER BY meeting_date, start_time, number`, from.String(), hi)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			m, err := scanMeeting(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, m)
-		}
-		return rows.Err()
-	})
-	return out, err
 }
 
 // AddAttendee adds a member of the directory to a meeting's attendees,

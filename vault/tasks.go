@@ -130,24 +130,8 @@ func scanTask(row interface{ Scan(...any) error }) (model.Task, error) {
 
 // Tasks returns the live tasks of a case by phase and position.
 func (v *Vault) Tasks(caseID string) ([]model.Task, error) {
-	var out []model.Task
-	err := v.read(func(db *sql.DB) error {
-		rows, err := db.Query(`SELECT `+taskColumns+` FROM tasks
+	return queryAll(v, scanTask, `SELECT `+taskColumns+` FROM tasks
 			WHERE case_id = ? AND deleted = 0 ORDER BY phase, position`, caseID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			t, err := scanTask(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, t)
-		}
-		return rows.Err()
-	})
-	return out, err
 }
 
 // DueTask is an open task with the case it belongs to, for the Hôm nay

@@ -50,6 +50,28 @@ func (v *Vault) read(fn func(db *sql.DB) error) error {
 	return fn(db)
 }
 
+// queryAll runs query on the open database and returns every row read by
+// scan, in the query's order.
+func queryAll[T any](v *Vault, scan func(interface{ Scan(...any) error }) (T, error), query string, args ...any) ([]T, error) {
+	var out []T
+	err := v.read(func(db *sql.DB) error {
+		rows, err := db.Query(query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			item, err := scan(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, item)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
 // stamp fills the identity of a record about to be written: a new UUIDv7
 // id when it has none, the creation time, and a fresh clock value.
 func (v *Vault) stamp(r *model.Record) {
