@@ -11,9 +11,9 @@ import (
 // Dashboard is the content of one period's dashboard: the plan's roll-up
 // over the period, each KPI's values in it, and the cases by phase and
 // status at its end. Tasks and Timeliness run month by month over the
-// period's year: the tasks due against those done by their deadline, and
-// the share of meetings whose materials all went out on time (NaN for a
-// month with no meeting to judge).
+// period's year. Tasks counts the tasks due against those done by their
+// deadline, and Timeliness the share of meetings whose materials all went
+// out on time (NaN for a month with no meeting to judge).
 type Dashboard struct {
 	Period     model.Period
 	Plan       model.RollUp

@@ -36,7 +36,7 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// Status is where a case stands.
+// Status is the workflow state of a case.
 type Status string
 
 // The statuses of a case.
@@ -54,8 +54,8 @@ func (s Status) Valid() bool {
 	return s == StatusDraft || s == StatusInProgress || s == StatusClosed
 }
 
-// SubjectType tells whether the subject of a case is a Party organisation
-// or a Party member.
+// SubjectType is the type of a case's subject: a Party organisation or a
+// Party member.
 type SubjectType string
 
 // The types of subject.
@@ -95,7 +95,7 @@ type TeamMember struct {
 // Case is a case file (hồ sơ vụ việc): one inspection or supervision.
 //
 // PrepEnd and ExecEnd are the last days of the preparation and execution
-// phases when the user moved them; zero means they are computed from the
+// phases when the user moved them. Zero means they are computed from the
 // period with DefaultShares.
 type Case struct {
 	Record

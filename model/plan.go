@@ -62,7 +62,7 @@ func (p PlanItem) Due() Date {
 	return last
 }
 
-// PlanState is where a plan item stands, judged from its linked case.
+// PlanState is the progress of a plan item, judged from its linked case.
 type PlanState string
 
 // The states of a plan item.
@@ -73,9 +73,9 @@ const (
 	PlanDone       PlanState = "done"        // the case is closed
 )
 
-// CaseProgress is what the roll-up needs of a linked case: its status,
-// its last day, its open tasks past their deadline and its tasks done
-// after their deadline.
+// CaseProgress is the part of a linked case that the roll-up needs: its
+// status, its last day, its open tasks past their deadline and its tasks
+// done after their deadline.
 type CaseProgress struct {
 	Code         string
 	Status       Status

@@ -127,7 +127,7 @@ func statusKeys() []string {
 }
 
 // read builds the case from the fields, or returns the message that
-// says which field to fix.
+// names the field to fix.
 func (f *caseForm) read() (*model.Case, string) {
 	w := f.w
 	c := &model.Case{}

@@ -253,8 +253,8 @@ func (s *planScreen) onCopy() {
 	w.title.SetText(w.t("nav.plans") + " · " + w.t("plans.copied", n, s.year+1))
 }
 
-// onDelete asks before marking a plan item deleted; its case, if any,
-// stays.
+// onDelete confirms with the user, then marks a plan item deleted. Its
+// case, if any, stays.
 func (s *planScreen) onDelete(it model.PlanItem) {
 	w := s.w
 	w.touch()

@@ -72,7 +72,7 @@ var (
 	ErrMeetingsUnavailable = errors.New("meetings are not available in this version")
 )
 
-// ClassificationError tells the highest classification in a bundle and
+// ClassificationError reports the highest classification in a bundle and
 // the highest one the vault allows on USB without confirmation.
 type ClassificationError struct {
 	Highest, Allowed model.Classification
@@ -83,8 +83,8 @@ func (e *ClassificationError) Error() string {
 }
 func (e *ClassificationError) Unwrap() error { return ErrOverClassificationLimit }
 
-// SpaceError tells how many bytes a bundle needs and how many are free in
-// the folder it goes to.
+// SpaceError reports how many bytes a bundle needs and how many are free
+// in the folder it goes to.
 type SpaceError struct {
 	Dir          string
 	Needed, Free int64
@@ -95,7 +95,7 @@ func (e *SpaceError) Error() string {
 }
 func (e *SpaceError) Unwrap() error { return ErrNotEnoughSpace }
 
-// BundleKind says what a bundle holds.
+// BundleKind is the kind of content a bundle carries.
 type BundleKind string
 
 // The kinds of bundle.
@@ -182,13 +182,13 @@ var bundleLimits = struct {
 
 // recordTable is a table of records that bundles carry. Every such table
 // has the columns id, created_at, updated_at (an HLC), workstation and
-// deleted; the other columns are read from the schema, so a table is
+// deleted. The other columns are read from the schema, so a table is
 // registered with its name and its place only.
 type recordTable struct {
 	name string
-	// scope is what selects the rows: "case" rows belong to a case
+	// scope is the selector of the rows. "case" rows belong to a case
 	// through parent (the cases table itself has no parent), "meeting"
-	// rows likewise to a meeting, "backup" rows travel only in
+	// rows likewise to a meeting, and "backup" rows travel only in
 	// whole-vault backups.
 	scope  string
 	parent string

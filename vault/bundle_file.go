@@ -106,9 +106,9 @@ func checkSpace(dir string, needed int64) error {
 
 // readBack compares the SHA-256 of the file at path with want.
 //
-// NOTE: the operating system may return the data from its cache rather than from
-// the stick; the check catches a write that the file system dropped or
-// cut short, not a stick that corrupts data later.
+// NOTE: the operating system may return the data from its cache rather
+// than from the stick. So the check catches a write that the file system
+// dropped or cut short, not a stick that corrupts data later.
 func readBack(path string, want []byte) error {
 	f, err := os.Open(path)
 	if err != nil {

@@ -342,8 +342,8 @@ func (im *importer) checkColumns(rec incomingRecord, attachments map[string]bool
 // holds a change the other had not seen. This vault has not seen the
 // incoming version when it is newer than what the vault received from
 // that workstation. The sender has not seen the local version when it is
-// newer than what the manifest's Seen says the sender received from the
-// local version's workstation.
+// newer than what the manifest's Seen records the sender received from
+// the local version's workstation.
 func (im *importer) decide(rec incomingRecord, m *Manifest) (Action, error) {
 	var updated, ws string
 	err := im.tx.QueryRow(`SELECT updated_at, workstation FROM `+rec.table.name+` WHERE id = ?`,

@@ -167,8 +167,8 @@ func (v *Vault) UpdateCase(c *model.Case) error {
 }
 
 // DeleteCase marks a case and everything in it deleted. The rows stay as
-// deletion marks so that the deletion can travel to other vaults; the
-// search index forgets the case at once.
+// deletion marks so that the deletion can travel to other vaults. The
+// case leaves the search index at once.
 func (v *Vault) DeleteCase(id string) error {
 	return v.write(func(tx *sql.Tx) error {
 		h := v.clock.Now().String()
