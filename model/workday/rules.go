@@ -76,21 +76,24 @@ type Schedule struct {
 	WorkingDays []ScheduleDay `json:"working_days,omitempty"`
 }
 
-// ScheduleDay is a date of an official schedule with a short reason. In
-// JSON the date is in ISO form, YYYY-MM-DD.
+// ScheduleDay is a date of an official schedule with a short reason and,
+// optionally, the notice that set that date. In JSON the date is in ISO
+// form, YYYY-MM-DD.
 type ScheduleDay struct {
-	Date model.Date
-	Name string
+	Date   model.Date
+	Name   string
+	Notice string
 }
 
 type scheduleDayJSON struct {
-	Date string `json:"date"`
-	Name string `json:"name,omitempty"`
+	Date   string `json:"date"`
+	Name   string `json:"name,omitempty"`
+	Notice string `json:"notice,omitempty"`
 }
 
-// MarshalJSON encodes d as {"date": "YYYY-MM-DD", "name": …}.
+// MarshalJSON encodes d as {"date": "YYYY-MM-DD", "name": …, "notice": …}.
 func (d ScheduleDay) MarshalJSON() ([]byte, error) {
-	return json.Marshal(scheduleDayJSON{Date: d.Date.String(), Name: d.Name})
+	return json.Marshal(scheduleDayJSON{Date: d.Date.String(), Name: d.Name, Notice: d.Notice})
 }
 
 // UnmarshalJSON decodes the form MarshalJSON writes.
@@ -103,7 +106,7 @@ func (d *ScheduleDay) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	*d = ScheduleDay{Date: date, Name: raw.Name}
+	*d = ScheduleDay{Date: date, Name: raw.Name, Notice: raw.Notice}
 	return nil
 }
 
