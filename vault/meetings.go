@@ -58,6 +58,18 @@ func expectRow(res sql.Result, err error) error {
 // member attended and the record of what was sent to them keep the row.
 func (v *Vault) DeleteMember(id string) error { return v.markDeleted("members", id) }
 
+// MemberSendCount returns how many sends to a member the distribution
+// records of all meetings hold, corrections not counted twice and
+// withdrawn sends not at all.
+func (v *Vault) MemberSendCount(memberID string) (int, error) {
+	var n int
+	err := v.read(func(db *sql.DB) error {
+		return db.QueryRow(`SELECT count(*) FROM distributions d WHERE d.member_id = ?
+			AND d.deleted = 0 AND d.sent_on != '' AND `+notCorrected, memberID).Scan(&n)
+	})
+	return n, err
+}
+
 // Members returns the live members of the directory in list order.
 func (v *Vault) Members() ([]model.Member, error) {
 	return v.queryMembers(`SELECT ` + memberColumns + ` FROM members WHERE deleted = 0 ORDER BY position`)
