@@ -218,7 +218,7 @@ func (v *Vault) collect(ctx context.Context, p *exportPlan, req ExportRequest) e
 func exportRows(ctx context.Context, tx *sql.Tx, t recordTable, columns []string, where string,
 	args []any, buf *bytes.Buffer, m *Manifest, blobs map[string]bool) (int, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(columns, ", ")+` FROM `+t.name+
-		` WHERE `+where+` ORDER BY id`, args...)
+		` WHERE `+where+` ORDER BY `+t.idColumn(), args...)
 	if err != nil {
 		return 0, err
 	}
@@ -253,9 +253,14 @@ func exportRows(ctx context.Context, tx *sql.Tx, t recordTable, columns []string
 }
 
 // noteRow raises the highest classification and collects the blob of a
-// row.
+// live row. A row with a deletion mark travels without its content: the
+// mark is all the receiver needs, and a deleted file must not leave the
+// vault again. Its content still travels when a live row names it too.
 func noteRow(t recordTable, row map[string]any, m *Manifest, blobs map[string]bool) {
-	if c, ok := row["classification"].(int64); ok && row["deleted"] == int64(0) {
+	if deleted, _ := row["deleted"].(int64); deleted != 0 {
+		return
+	}
+	if c, ok := row["classification"].(int64); ok {
 		m.Classification = max(m.Classification, model.Classification(c))
 	}
 	if t.blob != "" {

@@ -1,11 +1,13 @@
 package vault
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"time"
 
@@ -174,6 +176,9 @@ type importer struct {
 	actions []Action
 	columns map[string]map[string]bool
 	ourSeen map[string]string
+	// emptyBlob is the SHA-256 of the empty content once withoutContent
+	// has stored it.
+	emptyBlob string
 }
 
 // run checks trust and replay, plans every record, reads the attachments
@@ -214,7 +219,7 @@ func (im *importer) run(ctx context.Context, opts ImportOptions) (*ImportPreview
 	if !apply {
 		return p, refusal, nil
 	}
-	if err := im.apply(p, opts.TrustSender); err != nil {
+	if err := im.apply(ctx, p, opts.TrustSender); err != nil {
 		return nil, nil, err
 	}
 	p.Applied = true
@@ -297,8 +302,9 @@ func count(c *Changes, a Action) {
 	}
 }
 
-// checkColumns rejects a column this schema lacks, and a blob that is
-// neither in the bundle nor in the vault.
+// checkColumns rejects a column this schema lacks, and a live row's blob
+// that is neither in the bundle nor in the vault. A row with a deletion
+// mark comes without its content (see noteRow).
 func (im *importer) checkColumns(rec incomingRecord, attachments map[string]bool) error {
 	cols, ok := im.columns[rec.table.name]
 	if !ok {
@@ -320,7 +326,7 @@ func (im *importer) checkColumns(rec incomingRecord, attachments map[string]bool
 			return fmt.Errorf("%w: column %s.%s", ErrBundleNewer, rec.table.name, c)
 		}
 	}
-	if rec.table.blob == "" {
+	if rec.table.blob == "" || rec.deleted() {
 		return nil
 	}
 	sum, _ := rec.row[rec.table.blob].(string)
@@ -343,8 +349,15 @@ func (im *importer) checkColumns(rec incomingRecord, attachments map[string]bool
 // incoming version when it is newer than what the vault received from
 // that workstation. The sender has not seen the local version when it is
 // newer than what the manifest's Seen records the sender received from
-// the local version's workstation.
+// the local version's workstation. A row whose unique values another
+// local row already has is a conflict too (see recordTable.unique).
 func (im *importer) decide(rec incomingRecord, m *Manifest) (Action, error) {
+	if rec.table.key != "" {
+		return im.decideKeyed(rec)
+	}
+	if holder, err := im.uniqueHolder(rec); err != nil || holder != "" {
+		return ActionConflict, err
+	}
 	var updated, ws string
 	err := im.tx.QueryRow(`SELECT updated_at, workstation FROM `+rec.table.name+` WHERE id = ?`,
 		rec.id).Scan(&updated, &ws)
@@ -373,6 +386,43 @@ func (im *importer) decide(rec incomingRecord, m *Manifest) (Action, error) {
 		return ActionUpdate, nil
 	}
 	return ActionKeep, nil
+}
+
+// decideKeyed adds a keyed row the vault lacks and keeps the local value
+// of one it has, because such rows carry no clock to tell which is newer.
+func (im *importer) decideKeyed(rec incomingRecord) (Action, error) {
+	local, err := loadRow(im.tx, rec.table, rec.id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ActionAdd, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if rowJSON(local) == rowJSON(rec.row) {
+		return ActionUnchanged, nil
+	}
+	return ActionKeep, nil
+}
+
+// uniqueHolder returns the id of another local row with the same values
+// in rec's unique columns, or "" when there is none.
+func (im *importer) uniqueHolder(rec incomingRecord) (string, error) {
+	if len(rec.table.unique) == 0 {
+		return "", nil
+	}
+	conds := []string{"id <> ?"}
+	args := []any{rec.id}
+	for _, c := range rec.table.unique {
+		conds = append(conds, c+" = ?")
+		args = append(args, rec.row[c])
+	}
+	var id string
+	err := im.tx.QueryRow(`SELECT id FROM `+rec.table.name+` WHERE `+strings.Join(conds, " AND "),
+		args...).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
 }
 
 // storeAttachment writes an attachment the vault lacks straight under
@@ -412,11 +462,15 @@ func (im *importer) storeAttachment(ctx context.Context, a Attachment, content i
 
 // apply writes the planned records, the kept versions of conflicts and
 // the bookkeeping, and rebuilds the search rows of the touched cases.
-func (im *importer) apply(p *ImportPreview, trust bool) error {
+func (im *importer) apply(ctx context.Context, p *ImportPreview, trust bool) error {
 	m := &p.Manifest
 	cases := map[string]bool{}
 	now := formatTime(time.Now())
 	for i, rec := range im.records {
+		rec, err := im.withoutContent(ctx, rec)
+		if err != nil {
+			return fmt.Errorf("apply %s %s: %w", rec.table.name, rec.id, err)
+		}
 		if err := im.applyRecord(rec, im.actions[i], m, now); err != nil {
 			return fmt.Errorf("apply %s %s: %w", rec.table.name, rec.id, err)
 		}
@@ -451,6 +505,12 @@ func (im *importer) applyRecord(rec incomingRecord, action Action, m *Manifest, 
 	case ActionUnchanged, ActionKeep:
 		return nil
 	case ActionConflict:
+		if holder, err := im.uniqueHolder(rec); err != nil || holder != "" {
+			if err != nil {
+				return err
+			}
+			return im.keepClash(rec, holder, m, now)
+		}
 		if err := im.keepConflict(rec, m, now); err != nil {
 			return err
 		}
@@ -473,7 +533,7 @@ func (im *importer) applyRecord(rec incomingRecord, action Action, m *Manifest, 
 // incoming one is newer, the incoming row otherwise.
 func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) error {
 	loser := rec.row
-	local, err := loadRow(im.tx, rec.table.name, rec.id)
+	local, err := loadRow(im.tx, rec.table, rec.id)
 	if err != nil {
 		return err
 	}
@@ -490,7 +550,56 @@ func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) er
 	return err
 }
 
-func loadRow(tx *sql.Tx, table, id string) (map[string]any, error) {
+// keepClash stores an incoming row whose unique values the local row
+// holder already has, as a conflict on holder. The unique index admits
+// only one of the two, so the local row stays.
+func (im *importer) keepClash(rec incomingRecord, holder string, m *Manifest, now string) error {
+	_, err := im.tx.Exec(`INSERT INTO exchange_conflicts (id, table_name, record_id, version,
+		updated_at, workstation, sender, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		newID(), rec.table.name, holder, rowJSON(rec.row), rec.updated, rec.workstation,
+		m.Sender.Fingerprint, now)
+	return err
+}
+
+// withoutContent returns rec ready to write when it is a deleted row
+// whose file content is in neither the bundle nor the vault. The local
+// row, when there is one, keeps its own content reference. A new row
+// refers to the empty content instead, which the vault then holds,
+// because the blob column must name a stored content.
+func (im *importer) withoutContent(ctx context.Context, rec incomingRecord) (incomingRecord, error) {
+	t := rec.table
+	if t.blob == "" || !rec.deleted() {
+		return rec, nil
+	}
+	sum, _ := rec.row[t.blob].(string)
+	var n int
+	if err := im.tx.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, sum).Scan(&n); err != nil || n > 0 {
+		return rec, err
+	}
+	row := maps.Clone(rec.row)
+	err := im.tx.QueryRow(`SELECT `+t.blob+` FROM `+t.name+` WHERE id = ?`, rec.id).Scan(&sum)
+	if errors.Is(err, sql.ErrNoRows) {
+		if im.emptyBlob == "" {
+			im.emptyBlob, _, err = storeBlob(ctx, im.tx, bytes.NewReader(nil), nil)
+		}
+		sum = im.emptyBlob
+	}
+	if err != nil {
+		return rec, err
+	}
+	row[t.blob] = sum
+	rec.row = row
+	return rec, nil
+}
+
+// deleted reports whether the row carries a deletion mark.
+func (rec incomingRecord) deleted() bool {
+	d, _ := rec.row["deleted"].(int64)
+	return d == 1
+}
+
+func loadRow(tx *sql.Tx, t recordTable, id string) (map[string]any, error) {
+	table := t.name
 	cols, err := tableColumns(tx, table)
 	if err != nil {
 		return nil, err
@@ -500,7 +609,8 @@ func loadRow(tx *sql.Tx, table, id string) (map[string]any, error) {
 	for i := range values {
 		ptrs[i] = &values[i]
 	}
-	err = tx.QueryRow(`SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE id = ?`, id).Scan(ptrs...)
+	err = tx.QueryRow(`SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE `+t.idColumn()+` = ?`,
+		id).Scan(ptrs...)
 	if err != nil {
 		return nil, err
 	}
@@ -514,20 +624,22 @@ func loadRow(tx *sql.Tx, table, id string) (map[string]any, error) {
 	return row, nil
 }
 
-// upsert writes a row under its id, replacing every column it carries.
+// upsert writes a row under its id (or key), replacing every column it
+// carries.
 func upsert(tx *sql.Tx, rec incomingRecord) error {
+	id := rec.table.idColumn()
 	var cols, marks, sets []string
 	var args []any
 	for c, value := range rec.row {
 		cols = append(cols, c)
 		marks = append(marks, "?")
 		args = append(args, value)
-		if c != "id" {
+		if c != id {
 			sets = append(sets, c+" = excluded."+c)
 		}
 	}
 	_, err := tx.Exec(`INSERT INTO `+rec.table.name+` (`+strings.Join(cols, ", ")+`) VALUES (`+
-		strings.Join(marks, ", ")+`) ON CONFLICT (id) DO UPDATE SET `+strings.Join(sets, ", "), args...)
+		strings.Join(marks, ", ")+`) ON CONFLICT (`+id+`) DO UPDATE SET `+strings.Join(sets, ", "), args...)
 	return err
 }
 
@@ -570,7 +682,11 @@ func (im *importer) saveSeen() error {
 // and logs the import.
 func (im *importer) saveSender(p *ImportPreview, trust bool, now string) error {
 	m := &p.Manifest
-	if !p.SenderKnown && trust {
+	own, err := im.senderIsOfficer(m)
+	if err != nil {
+		return err
+	}
+	if !p.SenderKnown && trust && !own {
 		_, err := im.tx.Exec(`INSERT INTO key_directory (id, name, title, age_recipient,
 			ed25519_public, created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET deleted = 0, updated_at = excluded.updated_at,
@@ -584,7 +700,7 @@ func (im *importer) saveSender(p *ImportPreview, trust bool, now string) error {
 	if p.Replay && p.Total.Added+p.Total.Updated+p.Total.Conflicts == 0 {
 		return nil
 	}
-	_, err := im.tx.Exec(`INSERT INTO exchange_peers (fingerprint, last_sequence, last_import)
+	_, err = im.tx.Exec(`INSERT INTO exchange_peers (fingerprint, last_sequence, last_import)
 		VALUES (?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET
 		last_sequence = max(last_sequence, excluded.last_sequence), last_import = excluded.last_import`,
 		m.Sender.Fingerprint, m.Sequence, now)
@@ -596,4 +712,18 @@ func (im *importer) saveSender(p *ImportPreview, trust bool, now string) error {
 		newID(), now, string(m.Kind), m.Sequence, m.Sender.Fingerprint, m.Records,
 		len(m.Attachments), int(m.Classification))
 	return err
+}
+
+// senderIsOfficer reports whether the bundle's sender is this vault's
+// own officer, as after a backup restored the officer keys. The key
+// directory holds the cards of other officers only.
+func (im *importer) senderIsOfficer(m *Manifest) (bool, error) {
+	o, err := loadOfficer(im.tx)
+	if errors.Is(err, ErrNoIdentity) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return o.Card().Fingerprint() == m.Sender.Fingerprint, nil
 }

@@ -13,7 +13,7 @@ import (
 type incomingRecord struct {
 	table       recordTable
 	row         map[string]any
-	id          string
+	id          string // the key of a keyed row
 	updated     string // HLC text, which sorts in clock order
 	workstation string
 }
@@ -61,6 +61,13 @@ func checkRecord(rec bundleRecord) (incomingRecord, error) {
 		}
 	}
 	in := incomingRecord{table: t, row: rec.Row}
+	if t.key != "" {
+		// A keyed row has no clock and no workstation to check.
+		if in.id, _ = rec.Row[t.key].(string); in.id == "" {
+			return in, fmt.Errorf("%w: %s row without a %s", ErrBundleTampered, t.name, t.key)
+		}
+		return in, nil
+	}
 	in.id, _ = rec.Row["id"].(string)
 	in.updated, _ = rec.Row["updated_at"].(string)
 	in.workstation, _ = rec.Row["workstation"].(string)
