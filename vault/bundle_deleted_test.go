@@ -123,11 +123,15 @@ func TestBundleDeletedDocumentNewToReceiver(t *testing.T) {
 	a, b := officerPair(t)
 	c := addCaseWithDocument(t, a, "KT-31", 100)
 	secret := &model.Document{CaseID: c.ID, Name: "bien-ban.txt"}
-	if err := a.AddDocument(context.Background(), secret, bytes.NewReader(secretContent()), nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.DeleteDocument(secret.ID); err != nil {
-		t.Fatal(err)
+	other := &model.Document{CaseID: c.ID, Name: "ban-nhap.txt"}
+	for i, d := range []*model.Document{secret, other} {
+		content := append(secretContent(), byte(i))
+		if err := a.AddDocument(context.Background(), d, bytes.NewReader(content), nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.DeleteDocument(d.ID); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	bundle := exportTo(t, a, cardOf(t, b), c.ID)
@@ -137,15 +141,18 @@ func TestBundleDeletedDocumentNewToReceiver(t *testing.T) {
 	if err != nil {
 		t.Fatalf("import of a deleted document without its content: %v", err)
 	}
-	if p.Tables["documents"].Added != 2 {
-		t.Errorf("document changes = %+v, want 2 added", p.Tables["documents"])
+	if p.Tables["documents"].Added != 3 {
+		t.Errorf("document changes = %+v, want 3 added", p.Tables["documents"])
 	}
-	deleted, sum := rowDeletedAndBlob(t, b, "documents", secret.ID)
-	if deleted != 1 || sum != EmptyContentSHA256 {
-		t.Errorf("new deleted row: deleted = %d, sha256 = %s; want 1 and the empty content", deleted, sum)
-	}
-	if got := blobSet(t, b); got[secret.SHA256] {
-		t.Errorf("the receiving vault holds the deleted content")
+	blobs := blobSet(t, b)
+	for _, d := range []*model.Document{secret, other} {
+		deleted, sum := rowDeletedAndBlob(t, b, "documents", d.ID)
+		if deleted != 1 || sum != EmptyContentSHA256 {
+			t.Errorf("new deleted row %s: deleted = %d, sha256 = %s; want 1 and the empty content", d.Name, deleted, sum)
+		}
+		if blobs[d.SHA256] {
+			t.Errorf("the receiving vault has the content of the deleted %s", d.Name)
+		}
 	}
 
 	// The same bundle again changes nothing, although the row refers to

@@ -176,7 +176,7 @@ type importer struct {
 	actions []Action
 	columns map[string]map[string]bool
 	ourSeen map[string]string
-	// emptyBlob is the SHA-256 of the empty content once withoutContent
+	// emptyBlob is the SHA-256 of the empty content once storeEmptyBlob
 	// has stored it.
 	emptyBlob string
 }
@@ -579,10 +579,7 @@ func (im *importer) withoutContent(ctx context.Context, rec incomingRecord) (inc
 	row := maps.Clone(rec.row)
 	err := im.tx.QueryRow(`SELECT `+t.blob+` FROM `+t.name+` WHERE id = ?`, rec.id).Scan(&sum)
 	if errors.Is(err, sql.ErrNoRows) {
-		if im.emptyBlob == "" {
-			im.emptyBlob, _, err = storeBlob(ctx, im.tx, bytes.NewReader(nil), nil)
-		}
-		sum = im.emptyBlob
+		sum, err = im.storeEmptyBlob(ctx)
 	}
 	if err != nil {
 		return rec, err
@@ -590,6 +587,17 @@ func (im *importer) withoutContent(ctx context.Context, rec incomingRecord) (inc
 	row[t.blob] = sum
 	rec.row = row
 	return rec, nil
+}
+
+// storeEmptyBlob stores the empty content once per import and returns
+// its SHA-256.
+func (im *importer) storeEmptyBlob(ctx context.Context) (string, error) {
+	if im.emptyBlob != "" {
+		return im.emptyBlob, nil
+	}
+	sum, _, err := storeBlob(ctx, im.tx, bytes.NewReader(nil), nil)
+	im.emptyBlob = sum
+	return sum, err
 }
 
 // deleted reports whether the row carries a deletion mark.
