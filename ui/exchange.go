@@ -9,21 +9,53 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// exchangeScreen is Trao đổi: bundles out, bundles in, and the key
-// directory, one tab each.
+// exchangeScreen is Trao đổi: bundles out, meeting packs, bundles in,
+// and the key directory, one tab each. A tab is read again from the
+// vault each time it is selected, so that a sender trusted on import
+// shows in the key directory and among the recipients.
 type exchangeScreen struct {
-	w *window
+	w      *window
+	tabs   *container.AppTabs
+	export *exportPanel
+	packs  *packPanel
+	keys   *keyPanel
 }
+
+// The tabs of the exchange screen, in order.
+const (
+	tabExport = iota
+	tabPacks
+	tabImport
+	tabKeys
+)
 
 func newExchangeScreen(w *window) *exchangeScreen { return &exchangeScreen{w: w} }
 
 func (s *exchangeScreen) build() fyne.CanvasObject {
 	w := s.w
-	return container.NewAppTabs(
-		container.NewTabItem(w.t("exchange.export"), newExportPanel(w).build()),
+	s.export = newExportPanel(w)
+	s.packs = newPackPanel(w, func() { s.tabs.SelectIndex(tabKeys) })
+	s.keys = newKeyPanel(w)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(w.t("exchange.export"), s.export.build()),
+		container.NewTabItem(w.t("exchange.packs"), s.packs.build()),
 		container.NewTabItem(w.t("exchange.import"), newImportPanel(w).build()),
-		container.NewTabItem(w.t("exchange.directory"), newKeyPanel(w).build()),
+		container.NewTabItem(w.t("exchange.directory"), s.keys.build()),
 	)
+	s.tabs.OnSelected = s.onTabSelected
+	return s.tabs
+}
+
+func (s *exchangeScreen) onTabSelected(*container.TabItem) {
+	s.w.touch()
+	switch s.tabs.SelectedIndex() {
+	case tabExport:
+		s.export.refreshRecipients()
+	case tabPacks:
+		s.packs.refresh()
+	case tabKeys:
+		s.keys.refresh()
+	}
 }
 
 // progressTask shows a progress bar with a cancel button while work runs
@@ -77,10 +109,12 @@ func (p *progressTask) start(text string, work func(ctx context.Context, progres
 	})
 }
 
-// statusLabel is a wrapping label for the outcome of an action.
+// statusLabel is a wrapping label for the outcome of an action, hidden
+// while it is empty.
 func statusLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
 	return l
 }
 
@@ -90,19 +124,28 @@ func setStatus(l *widget.Label, text string, failed bool) {
 		l.Importance = widget.DangerImportance
 	}
 	l.SetText(text)
+	l.Show()
+}
+
+func clearStatus(l *widget.Label) {
+	l.SetText("")
+	l.Hide()
 }
 
 // askPassphrase shows a dialog with a password entry and calls ok with
-// the text when confirmed.
-func askPassphrase(w *window, title string, ok func([]byte)) {
+// the text when confirmed with the button or the Enter key.
+func askPassphrase(w *window, title, prompt string, ok func([]byte)) {
 	entry := widget.NewPasswordEntry()
-	d := dialog.NewForm(title, w.t("exchange.ok"), w.t("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem("", entry)}, func(confirmed bool) {
+	text := widget.NewLabel(prompt)
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, w.t("exchange.ok"), w.t("action.cancel"),
+		container.NewVBox(text, entry), func(confirmed bool) {
 			if confirmed && entry.Text != "" {
 				ok([]byte(entry.Text))
 			}
 		}, w.win)
-	d.Resize(fyne.NewSize(480, 160))
+	entry.OnSubmitted = func(string) { d.Confirm() }
+	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
 	w.win.Canvas().Focus(entry)
 }

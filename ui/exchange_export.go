@@ -25,6 +25,7 @@ type exportPanel struct {
 	all        *widget.Check
 	cases      []caseChoice
 	recipients []recipientChoice
+	recipBox   *fyne.Container
 	passphrase *widget.Entry
 	confirm    *widget.Check
 	folder     *widget.Entry
@@ -60,9 +61,11 @@ func (p *exportPanel) build() fyne.CanvasObject {
 	p.button.Importance = widget.HighImportance
 
 	what := widget.NewCard(w.t("exchange.what"), "", container.NewBorder(p.all, nil, nil, nil,
-		container.NewScroll(p.caseList())))
+		container.NewVScroll(p.caseList())))
+	p.recipBox = container.NewVBox()
+	p.refreshRecipients()
 	to := widget.NewCard(w.t("exchange.recipients"), "", container.NewBorder(nil, p.passphrase, nil, nil,
-		container.NewScroll(p.recipientList())))
+		container.NewVScroll(p.recipBox)))
 	bottom := container.NewVBox(
 		p.confirm,
 		container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.folder")), browse, p.folder),
@@ -80,36 +83,53 @@ func (p *exportPanel) caseList() fyne.CanvasObject {
 		return widget.NewLabel(w.message(err))
 	}
 	box := container.NewVBox()
+	if len(list) == 0 {
+		box.Add(widget.NewLabel(w.t("exchange.no_cases")))
+	}
 	for _, c := range list {
-		label := c.Code + "  " + c.Title
-		if mark := c.Classification.Mark(); mark != "" {
-			label = "[" + mark + "] " + label
-		}
-		check := widget.NewCheck(label, nil)
+		check := widget.NewCheck(c.Code, nil)
+		title := widget.NewLabel(c.Title)
+		title.Truncation = fyne.TextTruncateEllipsis
 		p.cases = append(p.cases, caseChoice{id: c.ID, check: check})
-		box.Add(check)
+		box.Add(container.NewBorder(nil, nil, container.NewHBox(check, newClassificationBadge(c.Classification)),
+			nil, title))
 	}
 	return box
 }
 
-func (p *exportPanel) recipientList() fyne.CanvasObject {
+// refreshRecipients reads the key directory again, keeping the cards
+// already ticked.
+func (p *exportPanel) refreshRecipients() {
 	w := p.w
+	ticked := map[string]bool{}
+	for _, r := range p.recipients {
+		ticked[r.entry.Fingerprint()] = r.check.Checked
+	}
+	p.recipients = nil
+	p.recipBox.RemoveAll()
 	entries, err := w.session.KeyDirectory()
 	if err != nil {
-		return widget.NewLabel(w.message(err))
+		p.recipBox.Add(widget.NewLabel(w.message(err)))
+		return
 	}
 	if len(entries) == 0 {
 		l := widget.NewLabel(w.t("exchange.directory_empty"))
 		l.Wrapping = fyne.TextWrapWord
-		return l
+		p.recipBox.Add(l)
+		return
 	}
-	box := container.NewVBox()
 	for _, e := range entries {
-		check := widget.NewCheck(fmt.Sprintf("%s — %s  (%s)", e.Name, e.Title, e.ReadAloud()), nil)
+		label := e.Name
+		if e.Title != "" {
+			label += " — " + e.Title
+		}
+		check := widget.NewCheck(label, nil)
+		check.Checked = ticked[e.Fingerprint()]
+		groups := widget.NewLabelWithStyle(w.t("exchange.fingerprint")+" "+e.ReadAloud(), fyne.TextAlignLeading,
+			fyne.TextStyle{Monospace: true})
 		p.recipients = append(p.recipients, recipientChoice{entry: e, check: check})
-		box.Add(check)
+		p.recipBox.Add(container.NewVBox(check, groups))
 	}
-	return box
 }
 
 func (p *exportPanel) onAllChanged(all bool) {
@@ -181,7 +201,7 @@ func (p *exportPanel) onExport() {
 	path := filepath.Join(p.folder.Text, name)
 	session := w.session
 	p.button.Disable()
-	p.status.SetText("")
+	clearStatus(p.status)
 	var m *vault.Manifest
 	p.task.start(w.t("exchange.exporting"), func(ctx context.Context, progress func(int64, int64)) error {
 		req.Progress = progress

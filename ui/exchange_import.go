@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,6 +34,7 @@ func (p *importPanel) build() fyne.CanvasObject {
 	w := p.w
 	p.path = widget.NewEntry()
 	p.path.SetPlaceHolder(w.t("exchange.file_hint"))
+	p.path.OnSubmitted = func(string) { p.onCheck() }
 	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), p.onBrowse)
 	p.open = widget.NewButtonWithIcon(w.t("exchange.check_bundle"), theme.SearchIcon(), p.onCheck)
 	p.open.Importance = widget.HighImportance
@@ -44,9 +46,8 @@ func (p *importPanel) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.file")), container.NewHBox(browse, p.open), p.path),
 		p.task.box,
 		p.status,
-		p.conflicts.box,
 	)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.preview))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(p.conflicts.box, p.preview)))
 }
 
 func (p *importPanel) onBrowse() {
@@ -74,7 +75,7 @@ func (p *importPanel) onCheck() {
 	w := p.w
 	w.touch()
 	p.preview.RemoveAll()
-	p.status.SetText("")
+	clearStatus(p.status)
 	needs, err := app.BundleNeedsPassphrase(p.path.Text)
 	if err != nil {
 		setStatus(p.status, w.message(err), true)
@@ -85,7 +86,7 @@ func (p *importPanel) onCheck() {
 		p.run(vault.ImportOptions{DryRun: true})
 		return
 	}
-	askPassphrase(w, w.t("cli.prompt_bundle_passphrase"), func(pass []byte) {
+	askPassphrase(w, w.t("exchange.passphrase_title"), w.t("exchange.passphrase_prompt"), func(pass []byte) {
 		p.key = vault.PassphraseKey(pass)
 		p.run(vault.ImportOptions{DryRun: true})
 	})
@@ -124,54 +125,100 @@ func (p *importPanel) showPreview(pv *vault.ImportPreview) {
 	w := p.w
 	m := &pv.Manifest
 	p.preview.RemoveAll()
-	title := widget.NewLabelWithStyle(w.t("exchange.preview_title")+": "+w.t("exchange.kind."+string(m.Kind)),
+	heading := w.t("exchange.preview_title")
+	if pv.Applied {
+		heading = w.t("exchange.applied_title")
+	}
+	title := widget.NewLabelWithStyle(heading+": "+w.t("exchange.kind."+string(m.Kind)),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sender := widget.NewLabel(w.t("exchange.preview_sender", m.Sender.Name, m.Sender.Title))
-	fingerprint := widget.NewLabelWithStyle(vault.ReadAloud(m.Sender.Fingerprint), fyne.TextAlignLeading,
-		fyne.TextStyle{Monospace: true, Bold: true})
+	meta := widget.NewLabel(w.t("exchange.preview_meta", m.Sequence, formatInstant(m.Created), m.Records,
+		len(m.Attachments)))
 	p.preview.Add(title)
 	p.preview.Add(container.NewHBox(sender, newClassificationBadge(m.Classification)))
-	p.preview.Add(fingerprint)
-	if !pv.SenderKnown {
-		warn := widget.NewLabel(w.t("exchange.untrusted_warning") + " " + w.t("exchange.fingerprint_hint"))
-		warn.Importance = widget.WarningImportance
-		warn.Wrapping = fyne.TextWrapWord
-		p.preview.Add(warn)
+	p.preview.Add(meta)
+	p.preview.Add(fingerprintRow(w, m.Sender.Fingerprint))
+	switch {
+	case !pv.SenderKnown && pv.Applied:
+		p.preview.Add(noteLabel(w.t("exchange.trusted_now", m.Sender.Name), widget.SuccessImportance))
+	case !pv.SenderKnown:
+		p.preview.Add(noteLabel(w.t("exchange.untrusted_warning")+" "+w.t("exchange.fingerprint_hint"),
+			widget.WarningImportance))
 	}
 	if pv.Replay {
-		warn := widget.NewLabel(w.t("exchange.replay_warning", m.Sequence, pv.LastSequence))
-		warn.Importance = widget.WarningImportance
-		p.preview.Add(warn)
+		p.preview.Add(noteLabel(w.t("exchange.replay_warning", m.Sequence, pv.LastSequence), widget.WarningImportance))
 	}
 	t := pv.Total
 	p.preview.Add(widget.NewLabel(w.t("exchange.preview_changes", t.Added, t.Updated, t.Unchanged, t.Kept, t.Conflicts)))
 	for _, c := range pv.Cases {
-		p.preview.Add(widget.NewLabel("• " + w.t("exchange.action."+string(c.Action)) + ": " + c.Code + "  " + c.Title))
+		line := widget.NewLabel("• " + w.t("exchange.action."+string(c.Action)) + ": " + c.Code + "  " + c.Title)
+		line.Truncation = fyne.TextTruncateEllipsis
+		p.preview.Add(line)
 	}
 	if !pv.Applied {
-		p.preview.Add(p.applyButton(pv))
+		p.preview.Add(p.applyStep(pv))
 	}
 }
 
-// applyButton offers the import that the preview allows: plain, with
-// trust in a new sender, or despite a replay.
-func (p *importPanel) applyButton(pv *vault.ImportPreview) fyne.CanvasObject {
+// applyStep offers the import that the preview allows: plain, despite a
+// replay, or with trust in a new sender. Trusting a sender is a separate
+// step: the button stays disabled until the user states that the
+// fingerprint groups matched when read aloud with the sender.
+func (p *importPanel) applyStep(pv *vault.ImportPreview) fyne.CanvasObject {
 	w := p.w
 	opts := vault.ImportOptions{}
 	label := w.t("exchange.apply")
-	if !pv.SenderKnown {
-		opts.TrustSender, label = true, w.t("exchange.trust")
-	}
 	if pv.Replay {
 		opts.AllowReplay, label = true, w.t("exchange.apply_anyway")
+	}
+	if !pv.SenderKnown {
+		opts.TrustSender, label = true, w.t("exchange.trust")
 	}
 	b := widget.NewButtonWithIcon(label, theme.DownloadIcon(), func() {
 		w.touch()
 		p.run(opts)
 	})
 	b.Importance = widget.HighImportance
-	if !pv.SenderKnown || pv.Replay {
+	if pv.Replay {
 		b.Importance = widget.WarningImportance
 	}
-	return container.NewHBox(b)
+	if pv.SenderKnown {
+		return container.NewHBox(b)
+	}
+	b.Disable()
+	compared := widget.NewCheck(w.t("exchange.trust_check", pv.Manifest.Sender.Name), func(on bool) {
+		w.touch()
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	})
+	return container.NewVBox(compared, container.NewHBox(b))
+}
+
+// fingerprintRow shows a fingerprint as six groups of five digits, large
+// enough to read aloud, after its label.
+func fingerprintRow(w *window, fingerprint string) fyne.CanvasObject {
+	groups := widget.NewRichText(&widget.TextSegment{
+		Text: vault.ReadAloud(fingerprint),
+		Style: widget.RichTextStyle{
+			SizeName:  theme.SizeNameSubHeadingText,
+			TextStyle: fyne.TextStyle{Monospace: true, Bold: true},
+		},
+	})
+	return container.NewHBox(widget.NewLabel(w.t("exchange.fingerprint")), groups)
+}
+
+// noteLabel is a wrapping label in the colour of importance.
+func noteLabel(text string, importance widget.Importance) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = importance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// formatInstant shows an instant as HH:MM dd/mm/yyyy in Vietnam's time.
+func formatInstant(t time.Time) string {
+	return t.In(app.Zone).Format("15:04 02/01/2006")
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sotay/app"
+	"sotay/model"
 	"sotay/vault"
 )
 
@@ -43,16 +44,44 @@ func (p *keyPanel) refresh() {
 		p.box.Add(widget.NewLabel(w.message(err)))
 		return
 	}
+	linked, err := p.linkedMembers()
+	if err != nil {
+		p.box.Add(widget.NewLabel(w.message(err)))
+		return
+	}
 	add := widget.NewButtonWithIcon(w.t("exchange.add_card"), theme.ContentAddIcon(), p.onAddCard)
 	rows := container.NewVBox()
-	for _, e := range entries {
-		rows.Add(p.directoryRow(e))
+	for i, e := range entries {
+		if i > 0 {
+			rows.Add(widget.NewSeparator())
+		}
+		rows.Add(p.directoryRow(e, linked[e.Fingerprint()]))
 	}
 	if len(entries) == 0 {
 		rows.Add(widget.NewLabel(w.t("exchange.directory_empty")))
 	}
 	p.box.Add(widget.NewCard(w.t("exchange.directory"), w.t("exchange.fingerprint_hint"),
 		container.NewBorder(nil, container.NewHBox(add), nil, nil, rows)))
+}
+
+// linkedMembers returns the members of the meetings directory linked to
+// each key card, by fingerprint.
+func (p *keyPanel) linkedMembers() (map[string][]model.Member, error) {
+	links, err := p.w.session.MemberKeyLinks()
+	if err != nil {
+		return nil, err
+	}
+	members, err := p.w.session.Members()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]model.Member{}
+	for _, m := range members {
+		if fingerprint, ok := links[m.ID]; ok {
+			out[fingerprint] = append(out[fingerprint], m)
+		}
+	}
+	return out, nil
 }
 
 func (p *keyPanel) ownKey() fyne.CanvasObject {
@@ -77,37 +106,154 @@ func (p *keyPanel) ownKey() fyne.CanvasObject {
 		return widget.NewLabel(w.message(err))
 	}
 	card := o.Card()
-	fingerprint := widget.NewLabelWithStyle(card.ReadAloud(), fyne.TextAlignLeading,
-		fyne.TextStyle{Monospace: true, Bold: true})
+	p.cardDir.SetPlaceHolder(w.t("exchange.card_folder_hint"))
 	save := widget.NewButtonWithIcon(w.t("exchange.my_card_export"), theme.DocumentSaveIcon(), func() { p.onSaveCard(card) })
 	subtitle := card.Name
 	if card.Title != "" {
 		subtitle += " — " + card.Title
 	}
 	return widget.NewCard(w.t("exchange.my_card"), subtitle,
-		container.NewVBox(fingerprint, container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.folder")),
-			save, p.cardDir)))
+		container.NewVBox(fingerprintRow(w, card.Fingerprint()),
+			container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.folder")), save, p.cardDir)))
 }
 
-func (p *keyPanel) directoryRow(e vault.DirectoryEntry) fyne.CanvasObject {
+// directoryRow shows one key card: its owner, its fingerprint, the
+// members linked to it with a button to unlink each, and the buttons to
+// link a member and to remove the card.
+func (p *keyPanel) directoryRow(e vault.DirectoryEntry, members []model.Member) fyne.CanvasObject {
 	w := p.w
 	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title := widget.NewLabel(e.Title)
-	fingerprint := widget.NewLabelWithStyle(e.ReadAloud(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	remove := widget.NewButtonWithIcon(w.t("exchange.remove_card"), theme.DeleteIcon(), func() {
-		w.touch()
-		dialog.ShowConfirm(w.t("exchange.remove_card"), w.t("exchange.remove_confirm", e.Name), func(ok bool) {
-			if !ok {
+	link := widget.NewButtonWithIcon(w.t("exchange.link_member"), theme.AccountIcon(), func() { p.onLink(e) })
+	remove := widget.NewButtonWithIcon(w.t("exchange.remove_card"), theme.DeleteIcon(), func() { p.onRemove(e) })
+	box := container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(name, title), container.NewHBox(link, remove)),
+		fingerprintRow(w, e.Fingerprint()),
+	)
+	if len(members) == 0 {
+		box.Add(widget.NewLabelWithStyle(w.t("exchange.not_linked"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	}
+	for _, m := range members {
+		label := widget.NewLabel(w.t("exchange.linked_to", memberName(m)))
+		label.Importance = widget.SuccessImportance
+		unlink := widget.NewButtonWithIcon(w.t("exchange.unlink"), theme.CancelIcon(), func() { p.onUnlink(m) })
+		box.Add(container.NewBorder(nil, nil, nil, unlink, label))
+	}
+	return box
+}
+
+// memberName returns "name (title)", or the name alone.
+func memberName(m model.Member) string {
+	if m.Title == "" {
+		return m.Name
+	}
+	return m.Name + " (" + m.Title + ")"
+}
+
+func (p *keyPanel) onRemove(e vault.DirectoryEntry) {
+	w := p.w
+	w.touch()
+	dialog.ShowConfirm(w.t("exchange.remove_card"), w.t("exchange.remove_confirm", e.Name), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := w.session.RemoveKeyCard(e.Fingerprint()); err != nil {
+			setStatus(p.status, w.message(err), true)
+			return
+		}
+		p.refresh()
+	}, w.win)
+}
+
+// onLink shows a dialog to choose the member of the meetings directory
+// who owns the card, with a warning when that member is linked to
+// another card now.
+func (p *keyPanel) onLink(e vault.DirectoryEntry) {
+	w := p.w
+	w.touch()
+	members, err := w.session.Members()
+	if err != nil {
+		setStatus(p.status, w.message(err), true)
+		return
+	}
+	if len(members) == 0 {
+		setStatus(p.status, w.t("exchange.link_no_members"), true)
+		return
+	}
+	links, err := w.session.MemberKeyLinks()
+	if err != nil {
+		setStatus(p.status, w.message(err), true)
+		return
+	}
+
+	names := make([]string, len(members))
+	for i, m := range members {
+		names[i] = memberName(m)
+	}
+	prompt := widget.NewLabel(w.t("exchange.link_prompt", e.Name, e.ReadAloud()))
+	prompt.Wrapping = fyne.TextWrapWord
+	note := noteLabel("", widget.WarningImportance)
+	note.Hide()
+	choose := widget.NewSelect(names, nil)
+	choose.PlaceHolder = w.t("exchange.link_choose")
+	choose.OnChanged = func(string) {
+		note.SetText(p.linkNote(e, links[members[choose.SelectedIndex()].ID]))
+		if note.Text == "" {
+			note.Hide()
+		} else {
+			note.Show()
+		}
+	}
+
+	d := dialog.NewCustomConfirm(w.t("exchange.link_title"), w.t("exchange.ok"), w.t("action.cancel"),
+		container.NewVBox(prompt, choose, note), func(ok bool) {
+			i := choose.SelectedIndex()
+			if !ok || i < 0 {
 				return
 			}
-			if err := w.session.RemoveKeyCard(e.Fingerprint()); err != nil {
-				setStatus(p.status, w.message(err), true)
-				return
-			}
-			p.refresh()
+			p.link(members[i], e)
 		}, w.win)
-	})
-	return container.NewBorder(nil, nil, container.NewHBox(name, title), remove, fingerprint)
+	d.Resize(fyne.NewSize(620, 280))
+	d.Show()
+}
+
+// linkNote returns the warning shown when the member chosen for card e
+// is linked to another card now, or "".
+func (p *keyPanel) linkNote(e vault.DirectoryEntry, current string) string {
+	if current == "" || current == e.Fingerprint() {
+		return ""
+	}
+	other, err := p.w.session.KeyCardByFingerprint(current)
+	if err != nil {
+		return ""
+	}
+	return p.w.t("exchange.link_replaces", other.Name, other.ReadAloud())
+}
+
+func (p *keyPanel) link(m model.Member, e vault.DirectoryEntry) {
+	w := p.w
+	if err := w.session.LinkMemberKey(m.ID, e.Fingerprint()); err != nil {
+		setStatus(p.status, w.message(err), true)
+		return
+	}
+	p.refresh()
+	setStatus(p.status, w.t("exchange.linked_done", m.Name, e.Name), false)
+}
+
+func (p *keyPanel) onUnlink(m model.Member) {
+	w := p.w
+	w.touch()
+	dialog.ShowConfirm(w.t("exchange.unlink"), w.t("exchange.unlink_confirm", m.Name), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := w.session.UnlinkMemberKey(m.ID); err != nil {
+			setStatus(p.status, w.message(err), true)
+			return
+		}
+		p.refresh()
+		setStatus(p.status, w.t("exchange.unlinked_done", m.Name), false)
+	}, w.win)
 }
 
 // onSaveCard writes the officer's key card into the folder typed or

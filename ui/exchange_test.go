@@ -8,26 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// labelTexts returns the text of every label under o.
-func labelTexts(o fyne.CanvasObject) []string {
-	var out []string
-	walk(o, func(c fyne.CanvasObject) {
-		if l, ok := c.(*widget.Label); ok {
-			out = append(out, l.Text)
-		}
-	})
-	return out
-}
-
-func containsText(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func TestKeyPanelCreatesKey(t *testing.T) {
 	w := newTestWindow(t)
 	p := newKeyPanel(w)
@@ -54,7 +34,7 @@ func TestKeyPanelCreatesKey(t *testing.T) {
 	if err != nil {
 		t.Fatalf("officer after create: %v", err)
 	}
-	if !containsText(labelTexts(content), o.Card().ReadAloud()) {
+	if !richTextContains(w, o.Card().ReadAloud()) {
 		t.Errorf("fingerprint groups %q not shown", o.Card().ReadAloud())
 	}
 }
