@@ -78,8 +78,9 @@ type MeetingView struct {
 	Items      []model.AgendaItem
 	Materials  []vault.MaterialFile
 	Attendees  []model.Member
-	People     map[string]model.Member // every member by id, deleted ones too
-	Record     []model.Distribution    // every row, corrections included
+	People     map[string]model.Member     // every member by id, deleted ones too
+	Record     []model.Distribution        // every row, corrections included
+	Versions   map[string]vault.VersionRef // every version by id, deleted ones too
 	Current    map[model.CellKey]model.Distribution
 	Assessment model.Assessment
 }
@@ -105,6 +106,9 @@ func LoadMeeting(s *Session, rules MeetingRules, id string, today model.Date) (*
 		return nil, err
 	}
 	if v.Record, err = s.Distributions(id); err != nil {
+		return nil, err
+	}
+	if v.Versions, err = s.VersionRefs(id); err != nil {
 		return nil, err
 	}
 	v.Current = model.CurrentDistributions(v.Record)
@@ -154,6 +158,22 @@ func (v *MeetingView) Progress() model.MeetingProgress {
 		}
 	}
 	return p
+}
+
+// SentTo returns how many members have a current send of some version
+// of material i, which are the sends its deletion leaves in the record.
+func (v *MeetingView) SentTo(i int) int {
+	versions := map[string]bool{}
+	for _, ver := range v.Materials[i].Versions {
+		versions[ver.ID] = true
+	}
+	members := map[string]bool{}
+	for k, d := range v.Current {
+		if versions[k.VersionID] && !d.SentOn.IsZero() {
+			members[k.MemberID] = true
+		}
+	}
+	return len(members)
 }
 
 // LateVersion reports whether the latest version of material i was

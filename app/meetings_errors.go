@@ -23,6 +23,10 @@ func ExplainMeeting(err error) Message {
 	if errors.As(err, &ve) && meetingFields[ve.Field] {
 		return Message{Key: "meetings.err." + string(ve.Field)}
 	}
+	var he *HeaderError
+	if errors.As(err, &he) {
+		return Message{Key: "meetings.err.header_" + he.Field}
+	}
 	var ce *workday.ConflictError
 	if errors.As(err, &ce) {
 		return Message{Key: "meetings.err.schedule_conflict", Args: []any{ce.Year, ce.Date.Display()}}

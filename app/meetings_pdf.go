@@ -28,11 +28,12 @@ const (
 )
 
 // MeetingPDF returns the printout of a meeting as a PDF: the agenda
-// (chương trình hội nghị) on the first page, then one distribution
-// checklist per attendee. Every page carries the meeting's classification
-// mark in red. The PDF is built in memory; nothing is written to disk.
-func MeetingPDF(v *MeetingView, printed model.Date, t Translate) ([]byte, error) {
-	p := &meetingPrint{v: v, t: t, pdf: fpdf.New("P", "mm", "A4", "")}
+// (chương trình hội nghị) under the header block h on the first page,
+// then one distribution checklist per attendee. Every page carries the
+// meeting's classification mark in red. The PDF is built in memory, so
+// nothing is written to disk.
+func MeetingPDF(v *MeetingView, h DocumentHeader, printed model.Date, t Translate) ([]byte, error) {
+	p := &meetingPrint{v: v, h: h, t: t, pdf: fpdf.New("P", "mm", "A4", "")}
 	pdf := p.pdf
 	pdf.AddUTF8FontFromBytes(pdfFont, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(pdfFont, "B", assets.FontBold)
@@ -54,15 +55,20 @@ func MeetingPDF(v *MeetingView, printed model.Date, t Translate) ([]byte, error)
 	return buf.Bytes(), nil
 }
 
-// SaveMeetingPDF writes the printout of meeting id to path, through a
-// temporary file in the same folder that is synced and renamed, so that
-// a failure leaves no partial file under path.
+// SaveMeetingPDF writes the printout of meeting id, with the vault's
+// document header, to path, through a temporary file in the same folder
+// that is synced and renamed, so that a failure leaves no partial file
+// under path.
 func SaveMeetingPDF(s *Session, rules MeetingRules, id, path string, today model.Date, t Translate) error {
 	v, err := LoadMeeting(s, rules, id, today)
 	if err != nil {
 		return err
 	}
-	data, err := MeetingPDF(v, today, t)
+	h, err := LoadDocumentHeader(s)
+	if err != nil {
+		return err
+	}
+	data, err := MeetingPDF(v, h, today, t)
 	if err != nil {
 		return err
 	}
@@ -71,6 +77,7 @@ func SaveMeetingPDF(s *Session, rules MeetingRules, id, path string, today model
 
 type meetingPrint struct {
 	v   *MeetingView
+	h   DocumentHeader
 	t   Translate
 	pdf *fpdf.Fpdf
 }
@@ -98,42 +105,12 @@ func (p *meetingPrint) header() {
 	pdf.SetXY(pdfLeft, y)
 }
 
-// dateLine returns "ngày 04 tháng 12 năm 2026": day, and months 1 and 2,
-// with a leading zero, months 3 to 12 without.
-func dateLine(t Translate, d model.Date) string {
-	month := strconv.Itoa(int(d.Month))
-	if d.Month <= 2 {
-		month = fmt.Sprintf("%02d", int(d.Month))
-	}
-	return t("pdf.date_line", fmt.Sprintf("%02d", d.Day), month, d.Year)
-}
-
 func (p *meetingPrint) agendaPage(printed model.Date) {
 	pdf, t, m := p.pdf, p.t, p.v.Meeting
 	pdf.AddPage()
+	bottom := p.headerBlock(printed)
 
-	// Issuer on the left, the Party's name and the date on the right.
-	half := pdfWidth / 2
-	pdf.SetFont(pdfFont, "B", 12)
-	pdf.SetXY(pdfLeft-10, pdfTop)
-	pdf.CellFormat(half, 6, t("pdf.issuer"), "", 2, "C", false, 0, "")
-	pdf.CellFormat(half, 5, "*", "", 2, "C", false, 0, "")
-	if m.Number != "" {
-		pdf.SetFont(pdfFont, "", 12)
-		pdf.CellFormat(half, 6, m.Number, "", 2, "C", false, 0, "")
-	}
-	pdf.SetXY(pdfLeft+half-5, pdfTop)
-	pdf.SetFont(pdfFont, "B", 12)
-	party := t("pdf.party")
-	pdf.CellFormat(half+5, 6, party, "", 2, "C", false, 0, "")
-	lw := pdf.GetStringWidth(party)
-	x := pdfLeft + half - 5 + (half+5-lw)/2
-	pdf.Line(x, pdf.GetY(), x+lw, pdf.GetY())
-	pdf.SetFont(pdfFont, "", 11)
-	pdf.SetX(pdfLeft + half - 5)
-	pdf.CellFormat(half+5, 8, dateLine(t, printed), "", 2, "C", false, 0, "")
-
-	pdf.SetXY(pdfLeft, pdfTop+28)
+	pdf.SetXY(pdfLeft, bottom+8)
 	pdf.SetFont(pdfFont, "B", 15)
 	pdf.CellFormat(pdfWidth, 8, t("pdf.agenda_title"), "", 1, "C", false, 0, "")
 	pdf.SetFont(pdfFont, "B", 13)

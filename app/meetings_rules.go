@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 
 	"sotay/model"
@@ -107,6 +109,7 @@ func SetCalendarDocument(s *Session, doc workday.Document) error {
 		for _, list := range [][]workday.ScheduleDay{sch.DaysOff, sch.Cancelled, sch.WorkingDays} {
 			for j := range list {
 				list[j].Name = model.Normalize(list[j].Name)
+				list[j].Notice = model.Normalize(list[j].Notice)
 			}
 		}
 	}
@@ -120,15 +123,30 @@ func SetCalendarDocument(s *Session, doc workday.Document) error {
 	return s.SetSetting(SettingWorkdayDocument, string(b))
 }
 
-// ParseCalendarDocument reads a calendar as the settings screen edits
-// it, JSON in the form of workday.Document, and validates it.
-func ParseCalendarDocument(text string) (workday.Document, error) {
-	doc, err := workday.ParseDocument([]byte(text))
+// SetSchedule stores sch as the official schedule of its year, in place
+// of the one the vault's calendar had for that year (stored or built-in),
+// and keeps every other year as it was. It validates like
+// SetCalendarDocument and stores nothing on error.
+func SetSchedule(s *Session, sch workday.Schedule) error {
+	doc, _, err := CalendarDocument(s)
 	if err != nil {
-		return doc, errors.Join(workday.ErrInvalidRules, err)
+		return err
 	}
-	_, err = workday.New(doc.Rules, doc.Schedules)
-	return doc, err
+	doc.Schedules = slices.DeleteFunc(doc.Schedules, func(x workday.Schedule) bool { return x.Year == sch.Year })
+	doc.Schedules = append(doc.Schedules, sch)
+	slices.SortFunc(doc.Schedules, func(a, b workday.Schedule) int { return cmp.Compare(a.Year, b.Year) })
+	return SetCalendarDocument(s, doc)
+}
+
+// RemoveSchedule drops the official schedule of year from the vault's
+// calendar, so that the rules alone set that year's days off.
+func RemoveSchedule(s *Session, year int) error {
+	doc, _, err := CalendarDocument(s)
+	if err != nil {
+		return err
+	}
+	doc.Schedules = slices.DeleteFunc(doc.Schedules, func(x workday.Schedule) bool { return x.Year == year })
+	return SetCalendarDocument(s, doc)
 }
 
 // ResetCalendar drops the vault's calendar, back to the built-in one.

@@ -171,7 +171,7 @@ func TestMeetingPDFHasVietnameseText(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, _ := LoadMeeting(s, rules, m.ID, model.NewDate(2026, time.December, 4))
-	data, err := MeetingPDF(v, model.NewDate(2026, time.December, 4), cat.T)
+	data, err := MeetingPDF(v, DocumentHeader{Issuer: "ỦY BAN KIỂM TRA"}, model.NewDate(2026, time.December, 4), cat.T)
 	if err != nil {
 		t.Fatal(err)
 	}

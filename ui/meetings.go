@@ -34,6 +34,10 @@ func (w *window) meetingMessage(err error) string {
 		return w.t("meetings.err.bad_date")
 	case errors.Is(err, errNeedsCase):
 		return w.t("meetings.material.needs_case")
+	case errors.Is(err, errMinutesBad):
+		return w.t("meetings.f.minutes_bad")
+	case errors.Is(err, errNotAFile):
+		return w.t("meetings.err.not_a_file")
 	}
 	msg := app.ExplainMeeting(err)
 	if msg.Key == "err.unexpected" {
@@ -197,12 +201,21 @@ func (w *window) showMeeting(id string) {
 }
 
 func (w *window) showMeetingTab(id string, tab int) {
+	w.showMeetingAt(id, tab, fyne.Position{})
+}
+
+// showMeetingAt shows meeting id on tab with its agenda scrolled to
+// offset, and returns the screen, or nil after showing why the meeting
+// could not be read.
+func (w *window) showMeetingAt(id string, tab int, offset fyne.Position) *meetingScreen {
 	screen, err := newMeetingScreen(w, id)
 	if err != nil {
 		w.showError(err)
-		return
+		return nil
 	}
+	screen.agendaOffset = offset
 	w.show(w.t("nav.meetings"), screen.build(tab))
+	return screen
 }
 
 // todayMeetings lists, for the Hôm nay screen, the planned meetings at

@@ -81,11 +81,16 @@ func (s *meetingScreen) setCell(l *widget.Label, j int, memberID string) {
 	l.SetText(text)
 }
 
-// formDialog shows items in a dialog and runs submit on confirm. When
-// submit fails it shows the message in the same dialog again, so nothing
-// typed is lost.
+// formDialog shows items in a dialog and runs submit on confirm, as
+// window.meetingFormDialog does.
 func (s *meetingScreen) formDialog(title string, items []*widget.FormItem, submit func() error) {
-	w := s.w
+	s.w.meetingFormDialog(title, items, submit)
+}
+
+// meetingFormDialog shows items in a dialog and runs submit on confirm.
+// When submit fails it shows the message in the same dialog again, so
+// nothing typed is lost.
+func (w *window) meetingFormDialog(title string, items []*widget.FormItem, submit func() error) {
 	message := widget.NewLabel("")
 	message.Wrapping = fyne.TextWrapWord
 	message.Importance = widget.DangerImportance
@@ -311,23 +316,25 @@ func (s *meetingScreen) removeAttendee(a model.Member, confirmed bool) {
 }
 
 // recordTab lists every distribution row, corrections included, oldest
-// first.
+// first. A row of a material deleted since still names it, marked as
+// deleted.
 func (s *meetingScreen) recordTab() fyne.CanvasObject {
 	w, v := s.w, s.v
-	versions := map[string]string{}
-	for _, f := range v.Materials {
-		for _, ver := range f.Versions {
-			versions[ver.ID] = f.Title + " (" + w.t("meetings.material.version", ver.Version) + ")"
-		}
-	}
 	box := container.NewVBox()
+	deleted := 0
 	for _, d := range v.Record {
 		who := v.People[d.MemberID].Name
 		sent := w.t("meetings.record.withdrawn")
 		if !d.SentOn.IsZero() {
 			sent = d.SentOn.Display() + " · " + w.t("meetings.channel."+string(d.Channel))
 		}
-		line := w.t("meetings.record.line", sent, versions[d.VersionID], who, d.ReceivedOn.Display())
+		ref := v.Versions[d.VersionID]
+		material := ref.Title + " (" + w.t("meetings.material.version", ref.Version) + ")"
+		if ref.Deleted {
+			material += " " + w.t("meetings.record.deleted_material")
+			deleted++
+		}
+		line := w.t("meetings.record.line", sent, material, who, d.ReceivedOn.Display())
 		if d.LateReason != "" {
 			line += "\n" + w.t("meetings.material.late_reason", d.LateReason)
 		}
@@ -336,10 +343,19 @@ func (s *meetingScreen) recordTab() fyne.CanvasObject {
 		}
 		l := widget.NewLabel(line)
 		l.Wrapping = fyne.TextWrapWord
+		if ref.Deleted {
+			l.Importance = widget.LowImportance
+		}
 		box.Add(l)
 	}
 	if len(v.Record) == 0 {
 		box.Add(widget.NewLabel(w.t("meetings.record.none")))
+	}
+	if deleted > 0 {
+		note := widget.NewLabel(w.t("meetings.record.deleted_note"))
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.WarningImportance
+		box.Objects = append([]fyne.CanvasObject{note}, box.Objects...)
 	}
 	return container.NewVScroll(box)
 }

@@ -1,23 +1,21 @@
 package ui
 
 import (
-	"encoding/json"
-	"strconv"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sotay/app"
 	"sotay/model"
-	"sotay/model/workday"
 )
 
 // membersScreen is the members directory: commission and standing
 // committee members and invited guests, kept once for every meeting.
-type membersScreen struct{ w *window }
+type membersScreen struct {
+	w       *window
+	message *widget.Label
+}
 
 func newMembersScreen(w *window) *membersScreen { return &membersScreen{w: w} }
 
@@ -27,134 +25,134 @@ func (s *membersScreen) build() fyne.CanvasObject {
 	if err != nil {
 		return widget.NewLabel(w.meetingMessage(err))
 	}
+	s.message = widget.NewLabel("")
+	s.message.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox()
 	for _, m := range members {
-		m := m
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			dialog.ShowConfirm(w.t("action.delete"), w.t("meetings.member.delete_confirm", m.Name), func(ok bool) {
-				if ok {
-					if err := w.session.DeleteMember(m.ID); err != nil {
-						w.showError(err)
-					}
-					w.show(w.t("meetings.members"), newMembersScreen(w).build())
-				}
-			}, w.win)
-		})
-		label := widget.NewLabel(m.Name + " · " + m.Title + " · " + w.t("meetings.role."+string(m.Role)))
-		box.Add(container.NewBorder(nil, nil, nil, del, label))
+		edit := widget.NewButtonWithIcon(w.t("action.edit"), theme.DocumentCreateIcon(), func() { s.editMember(m) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.deleteMember(m) })
+		label := widget.NewLabel(memberLine(w, m))
+		label.Wrapping = fyne.TextWrapWord
+		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), label))
+	}
+	if len(members) == 0 {
+		box.Add(widget.NewLabel(w.t("meetings.member.none")))
 	}
 
-	name, title := widget.NewEntry(), widget.NewEntry()
-	name.SetPlaceHolder(w.t("meetings.member.name"))
-	title.SetPlaceHolder(w.t("meetings.member.title"))
-	var roles []string
-	for _, r := range model.MemberRoles {
-		roles = append(roles, string(r))
-	}
-	role := translatedSelect(w, "meetings.role.", roles, string(model.MemberCommission))
-	message := widget.NewLabel("")
-	message.Importance = widget.DangerImportance
+	f := newMemberFields(w, model.Member{Role: model.MemberCommission})
 	add := widget.NewButtonWithIcon(w.t("meetings.member.add"), theme.ContentAddIcon(), func() {
 		w.touch()
-		m := model.Member{Name: name.Text, Title: title.Text, Role: model.MemberRoles[max(0, role.SelectedIndex())]}
+		m := model.Member{}
+		f.read(&m)
 		if err := w.session.SaveMember(&m); err != nil {
-			message.SetText(w.meetingMessage(err))
+			s.fail(err)
 			return
 		}
 		w.show(w.t("meetings.members"), newMembersScreen(w).build())
 	})
 	add.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon(w.t("action.back"), theme.NavigateBackIcon(), w.showMeetingList)
-	form := container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(3, name, title, role), add, message)
-	return container.NewBorder(container.NewHBox(back), form, nil, nil, container.NewVScroll(box))
+	form := container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(3, f.name, f.title, f.role), add)
+	return container.NewBorder(container.NewVBox(container.NewHBox(back), s.message), form, nil, nil, container.NewVScroll(box))
 }
 
-// meetingRulesScreen sets the number of days, the counting mode and the
-// official schedules of the working-day calendar, all stored in the vault.
-type meetingRulesScreen struct{ w *window }
+// memberLine returns "Name · Title · Role" with the empty parts left out.
+func memberLine(w *window, m model.Member) string {
+	line := m.Name
+	if m.Title != "" {
+		line += " · " + m.Title
+	}
+	return line + " · " + w.t("meetings.role."+string(m.Role))
+}
 
-func newMeetingRulesScreen(w *window) *meetingRulesScreen { return &meetingRulesScreen{w: w} }
+func (s *membersScreen) fail(err error) {
+	s.message.Importance = widget.DangerImportance
+	s.message.SetText(s.w.meetingMessage(err))
+}
 
-func (s *meetingRulesScreen) build() fyne.CanvasObject {
+// memberFields are the entries of a member, shared by the form that adds
+// one and the dialog that edits one.
+type memberFields struct {
+	name, title *widget.Entry
+	role        *widget.Select
+}
+
+func newMemberFields(w *window, m model.Member) *memberFields {
+	f := &memberFields{name: widget.NewEntry(), title: widget.NewEntry()}
+	f.name.SetText(m.Name)
+	f.name.SetPlaceHolder(w.t("meetings.member.name"))
+	f.title.SetText(m.Title)
+	f.title.SetPlaceHolder(w.t("meetings.member.title"))
+	var roles []string
+	for _, r := range model.MemberRoles {
+		roles = append(roles, string(r))
+	}
+	f.role = translatedSelect(w, "meetings.role.", roles, string(m.Role))
+	return f
+}
+
+func (f *memberFields) read(m *model.Member) {
+	m.Name, m.Title = f.name.Text, f.title.Text
+	m.Role = model.MemberRoles[max(0, f.role.SelectedIndex())]
+}
+
+// editMember shows a member's name, title and role in a dialog and saves
+// them on the member's record, so that every meeting the member attends
+// and the record of what was sent show the new values. It returns the
+// fields for tests.
+func (s *membersScreen) editMember(m model.Member) *memberFields {
 	w := s.w
-	rules, err := app.LoadMeetingRules(w.session)
-	if err != nil {
-		return widget.NewLabel(w.meetingMessage(err))
-	}
-	days := widget.NewEntry()
-	days.SetText(strconv.Itoa(rules.Rule.Days))
-	working := widget.NewCheck(w.t("meetings.rules.working"), nil)
-	working.SetChecked(rules.Rule.Working)
-	ruleStatus := widget.NewLabel("")
-	saveRule := widget.NewButton(w.t("action.save"), func() {
-		w.touch()
-		n, err := strconv.Atoi(model.Normalize(days.Text))
-		if err != nil {
-			err = app.ErrDistributionDays
-		} else {
-			err = app.SetDistributionRule(w.session, model.DistributionRule{Days: n, Working: working.Checked})
+	w.touch()
+	f := newMemberFields(w, m)
+	w.meetingFormDialog(w.t("meetings.member.edit_title"), []*widget.FormItem{
+		widget.NewFormItem(w.t("meetings.member.name"), f.name),
+		widget.NewFormItem(w.t("meetings.member.title"), f.title),
+		widget.NewFormItem(w.t("meetings.member.role"), f.role),
+	}, func() error {
+		edited := m
+		f.read(&edited)
+		if err := w.session.SaveMember(&edited); err != nil {
+			return err
 		}
-		showStatus(ruleStatus, w, err)
+		next := newMembersScreen(w)
+		w.show(w.t("meetings.members"), next.build())
+		next.message.Importance = widget.SuccessImportance
+		next.message.SetText(w.t("meetings.member.saved", edited.Name))
+		return nil
 	})
-	ruleCard := widget.NewCard(w.t("meetings.rules"), "", container.NewVBox(
-		widget.NewForm(widget.NewFormItem(w.t("meetings.rules.days"), days)), working, saveRule, ruleStatus))
+	return f
+}
 
-	doc, custom, err := app.CalendarDocument(w.session)
-	if err != nil {
-		return widget.NewLabel(w.meetingMessage(err))
-	}
-	text := widget.NewMultiLineEntry()
-	text.SetMinRowsVisible(14)
-	text.TextStyle = fyne.TextStyle{Monospace: true}
-	text.SetText(documentJSON(doc))
-	origin := widget.NewLabel(w.t("meetings.rules.builtin"))
-	if custom {
-		origin.SetText(w.t("meetings.rules.custom"))
-	}
-	calStatus := widget.NewLabel("")
-	calStatus.Wrapping = fyne.TextWrapWord
-	saveCal := widget.NewButton(w.t("action.save"), func() {
-		w.touch()
-		parsed, err := app.ParseCalendarDocument(text.Text)
-		if err == nil {
-			err = app.SetCalendarDocument(w.session, parsed)
-		}
-		showStatus(calStatus, w, err)
-		if err == nil {
-			origin.SetText(w.t("meetings.rules.custom"))
-		}
-	})
-	reset := widget.NewButton(w.t("meetings.rules.reset"), func() {
-		w.touch()
-		if err := app.ResetCalendar(w.session); err != nil {
-			showStatus(calStatus, w, err)
+// deleteMember takes a member off the directory after a confirmation
+// that states how many sends to the member the record keeps. The count
+// runs off the UI goroutine because it reads every meeting's record.
+func (s *membersScreen) deleteMember(m model.Member) {
+	w := s.w
+	w.touch()
+	session := w.session
+	var sent int
+	run(func() error {
+		var err error
+		sent, err = session.MemberSendCount(m.ID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.fail(err)
 			return
 		}
-		w.show(w.t("meetings.rules"), newMeetingRulesScreen(w).build())
+		question := w.t("meetings.member.delete_confirm", m.Name)
+		if sent > 0 {
+			question = w.t("meetings.member.delete_sent_confirm", m.Name, sent)
+		}
+		dialog.ShowConfirm(w.t("action.delete"), question, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := w.session.DeleteMember(m.ID); err != nil {
+				s.fail(err)
+				return
+			}
+			w.show(w.t("meetings.members"), newMembersScreen(w).build())
+		}, w.win)
 	})
-	hint := widget.NewLabel(w.t("meetings.rules.calendar_hint"))
-	hint.Wrapping = fyne.TextWrapWord
-	calCard := widget.NewCard(w.t("meetings.rules.calendar"), "", container.NewVBox(
-		origin, hint, text, container.NewHBox(saveCal, reset), calStatus))
-	back := widget.NewButtonWithIcon(w.t("action.back"), theme.NavigateBackIcon(), w.showMeetingList)
-	return container.NewVScroll(container.NewVBox(container.NewHBox(back), ruleCard, calCard))
-}
-
-func showStatus(l *widget.Label, w *window, err error) {
-	if err != nil {
-		l.Importance = widget.DangerImportance
-		l.SetText(w.meetingMessage(err))
-		return
-	}
-	l.Importance = widget.SuccessImportance
-	l.SetText(w.t("meetings.rules.saved"))
-}
-
-// documentJSON returns the calendar as the settings screen edits it.
-func documentJSON(doc workday.Document) string {
-	b, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }

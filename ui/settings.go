@@ -12,7 +12,8 @@ import (
 )
 
 // settingsScreen changes the auto-lock time, the language and the
-// passphrase.
+// passphrase on its first tab. The other tabs set the meeting rules, the
+// document header and the official schedules of the working-day calendar.
 type settingsScreen struct {
 	w *window
 }
@@ -20,13 +21,20 @@ type settingsScreen struct {
 func newSettingsScreen(w *window) *settingsScreen { return &settingsScreen{w: w} }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
-	return container.NewVScroll(container.NewVBox(
+	w := s.w
+	general := container.NewVScroll(container.NewVBox(
 		s.autoLock(),
 		widget.NewSeparator(),
 		s.language(),
 		widget.NewSeparator(),
 		s.passphrase(),
 	))
+	meetings := newMeetingRulesScreen(w)
+	return container.NewAppTabs(
+		container.NewTabItem(w.t("settings.tab.general"), general),
+		container.NewTabItem(w.t("meetings.rules.tab"), meetings.rulesTab()),
+		container.NewTabItem(w.t("workdays.tab"), newScheduleForm(w).build()),
+	)
 }
 
 func (s *settingsScreen) autoLock() fyne.CanvasObject {

@@ -3,7 +3,7 @@ package vault
 import "database/sql"
 
 // VersionRef names one version of a material for the distribution
-// record, which outlives a deleted material: Deleted is set when the
+// record, which outlives a deleted material. Deleted is set when the
 // material or the version carries a deletion mark.
 type VersionRef struct {
 	ID         string

@@ -7,9 +7,9 @@ import (
 	"sotay/model"
 )
 
-// EntryKind is what one date of an official schedule does, as the
-// settings form shows it: one list of dates, each with a kind, in place
-// of the three lists of a Schedule.
+// EntryKind is the effect of one date of an official schedule. The
+// settings form shows a schedule as one list of dates, each with a kind,
+// in place of the three lists of a Schedule.
 type EntryKind string
 
 // The kinds of schedule entry.
@@ -36,7 +36,7 @@ type Entry struct {
 	Notice string
 }
 
-// Entries returns the dates of s as one list in date order; on one date,
+// Entries returns the dates of s as one list in date order. On one date,
 // days off come first.
 func (s Schedule) Entries() []Entry {
 	var out []Entry
@@ -52,7 +52,7 @@ func (s Schedule) Entries() []Entry {
 	return out
 }
 
-// Problem is why an entry of a schedule cannot be saved.
+// Problem is the reason an entry of a schedule cannot be saved.
 type Problem string
 
 // The problems CheckEntries reports.
@@ -62,7 +62,7 @@ const (
 	// ProblemOtherYear is a date outside the schedule's year.
 	ProblemOtherYear Problem = "other_year"
 	// ProblemNotWeekend is a working day that is not a Saturday or
-	// Sunday: every other weekday is a working day already.
+	// Sunday, because every other weekday is a working day already.
 	ProblemNotWeekend Problem = "not_weekend"
 	// ProblemOffAndWorking is a date listed as a day off and also as a
 	// working day or a cancelled day off.
@@ -72,7 +72,7 @@ const (
 	ProblemDuplicate Problem = "duplicate"
 	// ProblemNoName is an entry with no name or reason.
 	ProblemNoName Problem = "no_name"
-	// ProblemUnknownKind is an entry whose kind is none of EntryKinds.
+	// ProblemUnknownKind is an entry whose kind is not in EntryKinds.
 	ProblemUnknownKind Problem = "unknown_kind"
 )
 
