@@ -45,7 +45,8 @@ func (v *Vault) MemberKeyLinks() (map[string]string, error) {
 // deleted rows included: the version that a Conflict's Other competes
 // with. It returns ErrNotFound for an unknown table or id.
 func (v *Vault) RecordVersion(table, id string) (map[string]any, error) {
-	if _, ok := findRecordTable(table); !ok {
+	t, ok := findRecordTable(table)
+	if !ok {
 		return nil, fmt.Errorf("%w: table %q", ErrNotFound, table)
 	}
 	var row map[string]any
@@ -59,7 +60,8 @@ func (v *Vault) RecordVersion(table, id string) (map[string]any, error) {
 		for i := range values {
 			ptrs[i] = &values[i]
 		}
-		err = db.QueryRow(`SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE id = ?`, id).Scan(ptrs...)
+		err = db.QueryRow(`SELECT `+strings.Join(cols, ", ")+` FROM `+table+` WHERE `+t.idColumn()+` = ?`,
+			id).Scan(ptrs...)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}

@@ -72,7 +72,7 @@ func TestRecordVersion(t *testing.T) {
 	if _, err := v.RecordVersion("cases", "no-such-id"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown id: err = %v, want ErrNotFound", err)
 	}
-	if _, err := v.RecordVersion("settings", "x"); !errors.Is(err, ErrNotFound) {
+	if _, err := v.RecordVersion("exchange_log", "x"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("table bundles do not carry: err = %v, want ErrNotFound", err)
 	}
 }
