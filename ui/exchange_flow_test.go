@@ -517,4 +517,43 @@ func TestPackPanelWritesLinkedPacks(t *testing.T) {
 	if pv.Tables["material_versions"].Added != 2 {
 		t.Errorf("pack holds %+v, want the two appraised versions", pv.Tables)
 	}
+
+	p.showOutcomes(dir, nil, context.Canceled)
+	if p.status.Text != w.t("exchange.packs_cancelled_none") {
+		t.Errorf("status after an early cancel = %q", p.status.Text)
+	}
+}
+
+func TestKeyPanelAddsCardFromFile(t *testing.T) {
+	w := newTestWindow(t)
+	card := officerCard(t, newPeerSession(t, "Nguyễn Văn Thành"))
+	path := filepath.Join(t.TempDir(), "the-khoa-thanh.txt")
+	if err := app.WriteKeyCard(card, path); err != nil {
+		t.Fatal(err)
+	}
+	p := newKeyPanel(w)
+	w.show(w.t("nav.exchange"), p.build())
+
+	missing := path + ".khong-co"
+	test.Tap(findButton(t, w, w.t("exchange.add_card")))
+	test.Type(overlayEntry(t, w, w.t("exchange.card_file_hint")), missing)
+	test.Tap(overlayButton(t, w, w.t("exchange.ok")))
+	if !strings.Contains(overlayTexts(w), w.t("err.file_not_found")) {
+		t.Errorf("no message for a missing card file:\n%s", overlayTexts(w))
+	}
+	test.Tap(findButton(t, w, w.t("exchange.add_card")))
+	entry := overlayEntry(t, w, w.t("exchange.card_file_hint"))
+	if entry.Text != missing {
+		t.Errorf("path after a failed try = %q, want %q kept", entry.Text, missing)
+	}
+
+	entry.SetText(path)
+	entry.OnSubmitted(entry.Text)
+	if !strings.Contains(overlayTexts(w), w.t("exchange.card_confirm", card.Name, card.Title)) {
+		t.Fatalf("no fingerprint comparison before adding:\n%s", overlayTexts(w))
+	}
+	test.Tap(overlayButton(t, w, w.t("exchange.ok")))
+	if _, err := w.session.KeyCardByFingerprint(card.Fingerprint()); err != nil {
+		t.Errorf("card not in the directory after confirming: %v", err)
+	}
 }

@@ -22,6 +22,8 @@ type keyPanel struct {
 	box     *fyne.Container
 	status  *widget.Label
 	cardDir *widget.Entry
+	// cardPath is the key card file typed last, kept for the next try.
+	cardPath string
 }
 
 func newKeyPanel(w *window) *keyPanel { return &keyPanel{w: w} }
@@ -288,19 +290,50 @@ func (p *keyPanel) onSaveCard(card vault.KeyCard) {
 }
 
 // onAddCard reads a key card file and, after the user compared the
-// fingerprint, adds it to the directory.
+// fingerprint, adds it to the directory. The path typed stays in the
+// entry for the next try when the card cannot be read.
 func (p *keyPanel) onAddCard() {
 	w := p.w
 	w.touch()
 	path := widget.NewEntry()
 	path.SetPlaceHolder(w.t("exchange.card_file_hint"))
-	d := dialog.NewForm(w.t("exchange.add_card"), w.t("exchange.ok"), w.t("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(w.t("exchange.file"), path)}, func(ok bool) {
-			if ok {
+	path.SetText(p.cardPath)
+	var d *dialog.ConfirmDialog
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+		p.browseCard(func(chosen string) {
+			path.SetText(chosen)
+			d.Confirm()
+		})
+	})
+	row := container.NewBorder(nil, nil, widget.NewLabel(w.t("exchange.card_file")), browse, path)
+	d = dialog.NewCustomConfirm(w.t("exchange.add_card_title"), w.t("exchange.ok"), w.t("action.cancel"), row,
+		func(ok bool) {
+			p.cardPath = path.Text
+			if ok && path.Text != "" {
 				p.confirmCard(path.Text)
 			}
 		}, w.win)
-	d.Resize(fyne.NewSize(640, 180))
+	path.OnSubmitted = func(string) { d.Confirm() }
+	d.Resize(fyne.NewSize(700, 170))
+	d.Show()
+	w.win.Canvas().Focus(path)
+}
+
+// browseCard shows a file dialog and calls chosen with the path picked.
+func (p *keyPanel) browseCard(chosen func(string)) {
+	w := p.w
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		chosen(r.URI().Path())
+	}, w.win)
+	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
@@ -308,14 +341,13 @@ func (p *keyPanel) confirmCard(path string) {
 	w := p.w
 	card, err := app.ReadKeyCard(path)
 	if err != nil {
-		setStatus(p.status, w.message(err), true)
+		w.showError(err)
 		return
 	}
 	text := widget.NewLabel(w.t("exchange.card_confirm", card.Name, card.Title))
 	text.Wrapping = fyne.TextWrapWord
-	groups := widget.NewLabelWithStyle(card.ReadAloud(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
-	dialog.ShowCustomConfirm(w.t("exchange.add_card"), w.t("exchange.ok"), w.t("action.cancel"),
-		container.NewVBox(text, groups), func(ok bool) {
+	d := dialog.NewCustomConfirm(w.t("exchange.add_card_title"), w.t("exchange.ok"), w.t("action.cancel"),
+		container.NewVBox(text, fingerprintRow(w, card.Fingerprint())), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -323,9 +355,12 @@ func (p *keyPanel) confirmCard(path string) {
 				setStatus(p.status, w.message(err), true)
 				return
 			}
-			setStatus(p.status, w.t("cli.key_added", card.Name, card.ReadAloud()), false)
+			p.cardPath = ""
 			p.refresh()
+			setStatus(p.status, w.t("cli.key_added", card.Name, card.ReadAloud()), false)
 		}, w.win)
+	d.Resize(fyne.NewSize(640, 240))
+	d.Show()
 }
 
 // asciiName keeps the letters and digits of a name for a file name.

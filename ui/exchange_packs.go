@@ -302,6 +302,8 @@ func (p *packPanel) showOutcomes(dir string, outcomes []app.PackOutcome, err err
 		p.confirm.Show()
 	}
 	switch {
+	case cancelled && written == 0:
+		setStatus(p.status, w.t("exchange.packs_cancelled_none"), true)
 	case cancelled:
 		setStatus(p.status, w.t("exchange.packs_cancelled", written), true)
 	case written == 0 && failure != nil:
