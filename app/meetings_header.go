@@ -81,12 +81,14 @@ func (p *meetingPrint) headerBlock(printed model.Date) float64 {
 
 	pdf.SetXY(headerLeftX, pdfTop)
 	if h.Superior != "" {
-		pdf.SetFont(pdfFont, "", 14)
-		pdf.MultiCell(headerLeftW, 6.5, strings.ToUpper(h.Superior), "", "C", false)
+		superior := strings.ToUpper(h.Superior)
+		fitFont(pdf, "", 14, superior, headerLeftW)
+		pdf.MultiCell(headerLeftW, 6.5, superior, "", "C", false)
 		pdf.SetX(headerLeftX)
 	}
-	pdf.SetFont(pdfFont, "B", 14)
-	pdf.MultiCell(headerLeftW, 6.5, strings.ToUpper(h.Issuer), "", "C", false)
+	issuer := strings.ToUpper(h.Issuer)
+	fitFont(pdf, "B", 14, issuer, headerLeftW)
+	pdf.MultiCell(headerLeftW, 6.5, issuer, "", "C", false)
 	pdf.SetX(headerLeftX)
 	pdf.SetFont(pdfFont, "", 14)
 	pdf.CellFormat(headerLeftW, 5, "*", "", 2, "C", false, 0, "")
@@ -98,7 +100,7 @@ func (p *meetingPrint) headerBlock(printed model.Date) float64 {
 
 	party := p.t("pdf.party")
 	pdf.SetXY(headerRightX, pdfTop)
-	fitFont(pdf, "B", 15, party)
+	fitFont(pdf, "B", 15, party, headerRightW)
 	pdf.CellFormat(headerRightW, 6.5, party, "", 2, "C", false, 0, "")
 	width := pdf.GetStringWidth(party)
 	x := headerRightX + (headerRightW-width)/2
@@ -113,25 +115,39 @@ func dateLine(place string, d model.Date) string {
 	return strings.TrimPrefix(model.DateLine(place, d), ", ")
 }
 
-// fitFont sets the font at size points, or smaller, down to 10 points,
-// when text would not fit the right column at that size.
-func fitFont(pdf *fpdf.Fpdf, style string, size float64, text string) {
+// minHeaderSize is the smallest font size, in points, fitFont shrinks a
+// header line to. A body name still too wide at that size wraps, and the
+// date line splits after the place.
+const minHeaderSize = 12.0
+
+// fitFont sets the font at size points, or smaller down to
+// minHeaderSize, when text would not fit in width millimetres.
+func fitFont(pdf *fpdf.Fpdf, style string, size float64, text string, width float64) {
 	pdf.SetFont(pdfFont, style, size)
-	for size > 10 && pdf.GetStringWidth(text) > headerRightW-4 {
+	for size > minHeaderSize && pdf.GetStringWidth(text) > width-4 {
 		size -= 0.5
 		pdf.SetFont(pdfFont, style, size)
 	}
 }
 
-// italicLine draws text centred in the right column at y, slanted, at
-// 14 points or smaller when a long place name needs it.
+// italicLine draws the date line centred in the right column at y,
+// slanted, at 14 points or smaller when a long place name needs it. When
+// even the smallest size does not fit, the place goes on a line of its
+// own above the date.
 func (p *meetingPrint) italicLine(text string, y float64) {
 	pdf := p.pdf
-	fitFont(pdf, "", 14, text)
+	fitFont(pdf, "", 14, text, headerRightW)
+	lines := []string{text}
+	if place, date, ok := strings.Cut(text, ", "); ok && pdf.GetStringWidth(text) > headerRightW-4 {
+		lines = []string{place + ",", date}
+	}
+
 	const lineH = 6.5
-	pdf.SetXY(headerRightX, y)
 	pdf.TransformBegin()
-	pdf.TransformSkewX(italicSkew, headerRightX+headerRightW/2, y+lineH/2)
-	pdf.CellFormat(headerRightW, lineH, text, "", 2, "C", false, 0, "")
+	pdf.TransformSkewX(italicSkew, headerRightX+headerRightW/2, y+float64(len(lines))*lineH/2)
+	pdf.SetXY(headerRightX, y)
+	for _, l := range lines {
+		pdf.CellFormat(headerRightW, lineH, l, "", 2, "C", false, 0, "")
+	}
 	pdf.TransformEnd()
 }

@@ -147,7 +147,7 @@ func (s *meetingScreen) onDragMove(from int, p fyne.Position) {
 			f.Hide()
 		}
 	}
-	s.message.Importance = widget.LowImportance
+	s.message.Importance = widget.MediumImportance
 	if to == from {
 		s.message.SetText(s.w.t("meetings.item.drag_here"))
 		return

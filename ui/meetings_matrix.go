@@ -343,9 +343,7 @@ func (s *meetingScreen) recordTab() fyne.CanvasObject {
 		}
 		l := widget.NewLabel(line)
 		l.Wrapping = fyne.TextWrapWord
-		if ref.Deleted {
-			l.Importance = widget.LowImportance
-		}
+		l.TextStyle.Italic = ref.Deleted
 		box.Add(l)
 	}
 	if len(v.Record) == 0 {
