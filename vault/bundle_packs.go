@@ -150,7 +150,7 @@ func packFileName(m model.Meeting, member model.Member) string {
 	if prefix == "" {
 		prefix = m.Date.String()
 	}
-	return asciiFileName(prefix) + "-" + asciiFileName(model.Fold(member.Name)) + ".sotay"
+	return asciiFileName(model.Fold(prefix)) + "-" + asciiFileName(model.Fold(member.Name)) + ".sotay"
 }
 
 func asciiFileName(s string) string {
