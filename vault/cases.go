@@ -180,7 +180,7 @@ func (v *Vault) DeleteCase(id string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		for _, table := range []string{"tasks", "team_members", "documents", "journal"} {
+		for _, table := range []string{"tasks", "team_members", "documents", "journal", "case_outcomes"} {
 			_, err := tx.Exec(`UPDATE `+table+` SET deleted = 1, updated_at = ?, workstation = ?
 				WHERE case_id = ? AND deleted = 0`, h, v.workstation, id)
 			if err != nil {
