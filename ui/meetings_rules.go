@@ -67,7 +67,8 @@ func (s *meetingRulesScreen) ruleCard(rules app.MeetingRules) fyne.CanvasObject 
 		container.NewHBox(save), status))
 }
 
-// headerFields are the entries of the document header, kept for tests.
+// headerFields are the entries, the save button and the status line of
+// the header card.
 type headerFields struct {
 	superior, issuer, place *widget.Entry
 	status                  *widget.Label
