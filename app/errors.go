@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"strconv"
+	"strings"
 
 	"sotay/vault"
 )
@@ -32,6 +33,11 @@ func Explain(err error) Message {
 	if msg, ok := explainBundle(err); ok {
 		return msg
 	}
+	var ce *vault.BlobCheckError
+	if errors.As(err, &ce) {
+		missing, damaged := ce.Counts()
+		return Message{Key: "err.blobs_check", Args: []any{damaged, missing, nameList(ce.Names())}}
+	}
 	known := []struct {
 		err error
 		key string
@@ -44,6 +50,8 @@ func Explain(err error) Message {
 		{vault.ErrKeyFileDamaged, "err.key_file_damaged"},
 		{vault.ErrDatabaseMissing, "err.database_missing"},
 		{vault.ErrDatabaseDamaged, "err.database_damaged"},
+		{vault.ErrBlobMissing, "err.blob_missing"},
+		{vault.ErrBlobDamaged, "err.blob_damaged"},
 		{vault.ErrNotEncrypted, "err.not_encrypted"},
 		{vault.ErrNewerFormat, "err.newer_format"},
 		{vault.ErrVaultInUse, "err.vault_in_use"},
@@ -97,10 +105,26 @@ func Explain(err error) Message {
 func fileArgs(key, file string) []any {
 	switch key {
 	case "err.key_file_damaged", "err.database_missing", "err.database_damaged",
-		"err.not_encrypted", "err.newer_format", "err.not_a_vault", "err.vault_exists":
+		"err.not_encrypted", "err.newer_format", "err.not_a_vault", "err.vault_exists",
+		"err.blob_missing", "err.blob_damaged":
 		return []any{file}
 	}
 	return nil
+}
+
+// maxListedNames is the number of document names a message lists before
+// it ends the list with an ellipsis.
+const maxListedNames = 10
+
+// nameList joins names for a message, "-" when there are none.
+func nameList(names []string) string {
+	switch {
+	case len(names) == 0:
+		return "-"
+	case len(names) > maxListedNames:
+		return strings.Join(names[:maxListedNames], ", ") + ", …"
+	}
+	return strings.Join(names, ", ")
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -56,6 +56,7 @@ type exportPlan struct {
 	recipients []age.Recipient
 	peers      string
 	overLimit  bool
+	blobs      *blobStore
 }
 
 // plainSize returns the plaintext length before padding.
@@ -100,7 +101,7 @@ func (v *Vault) export(ctx context.Context, req ExportRequest, open func(*export
 		return nil, err
 	}
 
-	p := &exportPlan{recipients: recipients, peers: peers}
+	p := &exportPlan{recipients: recipients, peers: peers, blobs: v.blobs}
 	err = v.read(func(db *sql.DB) error {
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
@@ -394,28 +395,10 @@ func (p *exportPlan) write(ctx context.Context, w io.Writer, progress func(done,
 	return enc.Close()
 }
 
+// writeBlob streams one attachment from its file: a goroutine reads,
+// authenticates and hashes the next chunk while age encrypts this one.
 func (p *exportPlan) writeBlob(ctx context.Context, w *progressWriter, a Attachment) error {
-	rows, err := p.tx.QueryContext(ctx, `SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY seq`, a.SHA256)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var n int64
-	var chunk []byte
-	for rows.Next() && w.err == nil {
-		if err := rows.Scan(&chunk); err != nil {
-			return err
-		}
-		w.Write(chunk)
-		n += int64(len(chunk))
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if w.err == nil && n != a.Size {
-		return fmt.Errorf("%w: blob %s has %d bytes, expected %d", ErrDatabaseDamaged, a.SHA256, n, a.Size)
-	}
-	return w.err
+	return p.blobs.copyTo(ctx, a.SHA256, a.Size, w, nil)
 }
 
 // progressWriter remembers its first error, checks for cancellation on

@@ -122,8 +122,8 @@ func (v *Vault) ImportBundle(ctx context.Context, src io.Reader, size int64, opt
 
 	var preview *ImportPreview
 	var refusal error
-	err = v.write(func(tx *sql.Tx) error {
-		im := &importer{v: v, tx: tx, r: r, records: records}
+	err = v.writeBlobs(func(tx *sql.Tx, blobs *blobBatch) error {
+		im := &importer{v: v, tx: tx, blobs: blobs, r: r, records: records}
 		var err error
 		preview, refusal, err = im.run(ctx, opts)
 		if err != nil {
@@ -171,6 +171,7 @@ func (v *Vault) observe(records []incomingRecord) {
 type importer struct {
 	v       *Vault
 	tx      *sql.Tx
+	blobs   *blobBatch
 	r       *bundleReader
 	records []incomingRecord
 	actions []Action
@@ -426,38 +427,26 @@ func (im *importer) uniqueHolder(rec incomingRecord) (string, error) {
 }
 
 // storeAttachment writes an attachment the vault lacks straight under
-// its announced SHA-256, in chunkSize pieces. The reader checks the hash
-// after the last byte, and a mismatch rolls the transaction back, so the
-// chunks need no second pass under a pending key as storeBlob does.
+// its announced SHA-256. The reader checks the hash after the last
+// byte, and a mismatch rolls the transaction back, after which the file
+// is removed again (see writeBlobs), so the content needs no second pass.
 func (im *importer) storeAttachment(ctx context.Context, a Attachment, content io.Reader) error {
 	var n int
 	if err := im.tx.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, a.SHA256).Scan(&n); err != nil {
 		return err
 	}
-	if n > 0 {
+	if n > 0 && im.v.blobs.exists(a.SHA256) {
 		return nil
 	}
-	buf := make([]byte, chunkSize)
-	for seq := 0; ; seq++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		k, err := io.ReadFull(content, buf)
-		if k > 0 {
-			if _, err := im.tx.Exec(`INSERT INTO blob_chunks (sha256, seq, data) VALUES (?, ?, ?)`,
-				a.SHA256, seq, buf[:k]); err != nil {
-				return err
-			}
-		}
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
+	w, err := im.v.blobs.create()
+	if err != nil {
+		return err
 	}
-	_, err := im.tx.Exec(`INSERT INTO blobs (sha256, size) VALUES (?, ?)`, a.SHA256, a.Size)
-	return err
+	defer w.abort()
+	if _, err := copyContext(ctx, w, content); err != nil {
+		return err
+	}
+	return im.blobs.put(im.tx, w, a.SHA256, a.Size)
 }
 
 // apply writes the planned records, the kept versions of conflicts and
@@ -595,7 +584,7 @@ func (im *importer) storeEmptyBlob(ctx context.Context) (string, error) {
 	if im.emptyBlob != "" {
 		return im.emptyBlob, nil
 	}
-	sum, _, err := storeBlob(ctx, im.tx, bytes.NewReader(nil), nil)
+	sum, _, err := im.blobs.store(ctx, im.tx, bytes.NewReader(nil), nil)
 	im.emptyBlob = sum
 	return sum, err
 }

@@ -223,12 +223,8 @@ func TestDocumentCancelled(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	var chunks int
-	db, release, _ := v.conn()
-	db.QueryRow("SELECT count(*) FROM blob_chunks").Scan(&chunks)
-	release()
-	if chunks != 0 {
-		t.Errorf("%d chunks left after a cancelled import", chunks)
+	if files := blobFiles(t, v.Dir()); len(files) != 0 {
+		t.Errorf("%d attachment files left after a cancelled import", len(files))
 	}
 }
 

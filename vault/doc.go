@@ -13,8 +13,13 @@
 // SQLCipher: every pooled connection is keyed through its DSN and sets
 // temp_store=MEMORY, secure_delete=ON, foreign_keys=ON and a 64 MiB page
 // cache; the database runs in WAL mode. Opening fails closed on a
-// database file that is not encrypted. Attachments are BLOBs inside the
-// database, so nothing of a case exists in plaintext on disk.
+// database file that is not encrypted.
+//
+// Attachments: the contents of documents and materials are files under
+// blobs/, sealed in 1 MiB chunks with XChaCha20-Poly1305 under a key that
+// HKDF derives from the data key, and named by an HMAC of their SHA-256
+// (blobstore.go, docs/VAULT-FORMAT.md). So nothing of a case exists in
+// plaintext on disk.
 //
 // Compatibility: a vault written by this version opens in every later
 // version. The key file and the schema carry version numbers; a vault

@@ -2,19 +2,17 @@ package vault
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 
 	"sotay/model"
 )
 
-// chunkSize is the size of the pieces a file is stored in.
-const chunkSize = 1 << 20
+// chunkSize is the size of the pieces in which a file is read and
+// stored.
+const chunkSize = blobChunk
 
 // AddDocument reads a file from r and stores it in the case doc.CaseID
 // with doc's metadata, in one transaction: a failure or a cancelled ctx
@@ -30,7 +28,7 @@ func (v *Vault) AddDocument(ctx context.Context, doc *model.Document, r io.Reade
 	if !doc.Classification.Valid() {
 		return invalid(FieldKind, "unknown classification")
 	}
-	return v.write(func(tx *sql.Tx) error {
+	return v.writeBlobs(func(tx *sql.Tx, b *blobBatch) error {
 		var exists int
 		err := tx.QueryRow(`SELECT count(*) FROM cases WHERE id = ? AND deleted = 0`, doc.CaseID).Scan(&exists)
 		if err != nil {
@@ -39,7 +37,7 @@ func (v *Vault) AddDocument(ctx context.Context, doc *model.Document, r io.Reade
 		if exists == 0 {
 			return ErrNotFound
 		}
-		sum, size, err := storeBlob(ctx, tx, r, progress)
+		sum, size, err := b.store(ctx, tx, r, progress)
 		if err != nil {
 			return err
 		}
@@ -53,56 +51,6 @@ func (v *Vault) AddDocument(ctx context.Context, doc *model.Document, r io.Reade
 			doc.UpdatedAt.String(), doc.Workstation)
 		return err
 	})
-}
-
-// storeBlob copies r into blob_chunks in chunkSize pieces under a pending
-// key, then files them under the content's SHA-256.
-func storeBlob(ctx context.Context, tx *sql.Tx, r io.Reader, progress func(int64)) (string, int64, error) {
-	pending := "pending-" + newID()
-	h := sha256.New()
-	buf := make([]byte, chunkSize)
-	var size int64
-	for seq := 0; ; seq++ {
-		if err := ctx.Err(); err != nil {
-			return "", 0, err
-		}
-		n, err := io.ReadFull(r, buf)
-		if n > 0 {
-			size += int64(n)
-			if size > model.MaxDocumentSize {
-				return "", 0, ErrTooLarge
-			}
-			h.Write(buf[:n])
-			if _, err := tx.Exec(`INSERT INTO blob_chunks (sha256, seq, data) VALUES (?, ?, ?)`,
-				pending, seq, buf[:n]); err != nil {
-				return "", 0, err
-			}
-			if progress != nil {
-				progress(size)
-			}
-		}
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			break
-		}
-		if err != nil {
-			return "", 0, fmt.Errorf("read file: %w", err)
-		}
-	}
-
-	sum := hex.EncodeToString(h.Sum(nil))
-	var known int
-	if err := tx.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, sum).Scan(&known); err != nil {
-		return "", 0, err
-	}
-	if known > 0 {
-		_, err := tx.Exec(`DELETE FROM blob_chunks WHERE sha256 = ?`, pending)
-		return sum, size, err
-	}
-	if _, err := tx.Exec(`UPDATE blob_chunks SET sha256 = ? WHERE sha256 = ?`, sum, pending); err != nil {
-		return "", 0, err
-	}
-	_, err := tx.Exec(`INSERT INTO blobs (sha256, size) VALUES (?, ?)`, sum, size)
-	return sum, size, err
 }
 
 const documentColumns = `id, case_id, name, media_type, size, sha256, number,
@@ -146,37 +94,15 @@ func (v *Vault) DeleteDocument(id string) error {
 }
 
 // WriteDocument copies a document's content to w, chunk by chunk, and
-// checks its SHA-256 on the way. It returns ErrDatabaseDamaged when the
-// stored content does not match its hash.
+// checks each chunk's authentication and the SHA-256 on the way. A
+// missing or damaged file returns ErrBlobMissing or ErrBlobDamaged in a
+// *FileError, possibly after part of the content was written to w.
 func (v *Vault) WriteDocument(id string, w io.Writer) error {
 	doc, err := v.Document(id)
 	if err != nil {
 		return err
 	}
-	h := sha256.New()
-	out := io.MultiWriter(w, h)
-	var written int64
-	for seq := 0; written < doc.Size; seq++ {
-		var chunk []byte
-		err := v.read(func(db *sql.DB) error {
-			return db.QueryRow(`SELECT data FROM blob_chunks WHERE sha256 = ? AND seq = ?`,
-				doc.SHA256, seq).Scan(&chunk)
-		})
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%w: document content missing", ErrDatabaseDamaged)
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := out.Write(chunk); err != nil {
-			return err
-		}
-		written += int64(len(chunk))
-	}
-	if hex.EncodeToString(h.Sum(nil)) != doc.SHA256 || written != doc.Size {
-		return fmt.Errorf("%w: document content does not match its SHA-256", ErrDatabaseDamaged)
-	}
-	return nil
+	return v.copyBlob(doc.SHA256, doc.Size, w)
 }
 
 // MediaTypeOf guesses a media type from a file name's extension, for the

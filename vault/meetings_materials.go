@@ -2,11 +2,8 @@ package vault
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 
 	"sotay/model"
@@ -46,7 +43,7 @@ func (v *Vault) AddMaterial(ctx context.Context, mat *model.Material, ver *model
 	if !mat.Classification.Valid() {
 		return invalid(FieldKind, "unknown classification")
 	}
-	return v.write(func(tx *sql.Tx) error {
+	return v.writeBlobs(func(tx *sql.Tx, b *blobBatch) error {
 		err := tx.QueryRow(`SELECT meeting_id FROM agenda_items WHERE id = ? AND deleted = 0`,
 			mat.ItemID).Scan(&mat.MeetingID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -74,7 +71,7 @@ func (v *Vault) AddMaterial(ctx context.Context, mat *model.Material, ver *model
 			return err
 		}
 		ver.MaterialID = mat.ID
-		return v.insertVersion(ctx, tx, ver, r)
+		return v.insertVersion(ctx, tx, b, ver, r)
 	})
 }
 
@@ -86,15 +83,15 @@ func (v *Vault) AddMaterialVersion(ctx context.Context, ver *model.MaterialVersi
 	if r == nil && ver.DocumentID == "" {
 		return invalid(FieldMaterialFile, "the version has no file")
 	}
-	return v.write(func(tx *sql.Tx) error {
+	return v.writeBlobs(func(tx *sql.Tx, b *blobBatch) error {
 		if err := checkLive(tx, "materials", ver.MaterialID); err != nil {
 			return err
 		}
-		return v.insertVersion(ctx, tx, ver, r)
+		return v.insertVersion(ctx, tx, b, ver, r)
 	})
 }
 
-func (v *Vault) insertVersion(ctx context.Context, tx *sql.Tx, ver *model.MaterialVersion, r io.Reader) error {
+func (v *Vault) insertVersion(ctx context.Context, tx *sql.Tx, b *blobBatch, ver *model.MaterialVersion, r io.Reader) error {
 	err := tx.QueryRow(`SELECT m.meeting_id, coalesce(max(mv.version), 0) + 1 FROM materials m
 		LEFT JOIN material_versions mv ON mv.material_id = m.id WHERE m.id = ?`,
 		ver.MaterialID).Scan(&ver.MeetingID, &ver.Version)
@@ -112,7 +109,7 @@ func (v *Vault) insertVersion(ctx context.Context, tx *sql.Tx, ver *model.Materi
 		}
 	} else {
 		ver.DocumentID = ""
-		ver.SHA256, ver.Size, err = storeBlob(ctx, tx, r, nil)
+		ver.SHA256, ver.Size, err = b.store(ctx, tx, r, nil)
 		if err != nil {
 			return err
 		}
@@ -249,8 +246,8 @@ func meetingVersions(db *sql.DB, meetingID string) ([]model.MaterialVersion, err
 	return out, rows.Err()
 }
 
-// WriteMaterialVersion copies the file of a version to w and checks its
-// SHA-256 on the way, returning ErrDatabaseDamaged on a mismatch.
+// WriteMaterialVersion copies the file of a version to w as
+// WriteDocument does, with the same errors.
 func (v *Vault) WriteMaterialVersion(id string, w io.Writer) error {
 	var sum string
 	var size int64
@@ -264,27 +261,5 @@ func (v *Vault) WriteMaterialVersion(id string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h := sha256.New()
-	out := io.MultiWriter(w, h)
-	var written int64
-	for seq := 0; written < size; seq++ {
-		var chunk []byte
-		err := v.read(func(db *sql.DB) error {
-			return db.QueryRow(`SELECT data FROM blob_chunks WHERE sha256 = ? AND seq = ?`, sum, seq).Scan(&chunk)
-		})
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%w: material content missing", ErrDatabaseDamaged)
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := out.Write(chunk); err != nil {
-			return err
-		}
-		written += int64(len(chunk))
-	}
-	if hex.EncodeToString(h.Sum(nil)) != sum || written != size {
-		return fmt.Errorf("%w: material content does not match its SHA-256", ErrDatabaseDamaged)
-	}
-	return nil
+	return v.copyBlob(sum, size, w)
 }

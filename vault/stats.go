@@ -45,8 +45,10 @@ func (v *Vault) Stats() (Stats, error) {
 
 // Check runs SQLCipher's HMAC check over every page and SQLite's quick
 // check, as Open does, and returns ErrDatabaseDamaged on any problem.
+// Then it reads every attachment file whole (see checkBlobs) and returns
+// a *BlobCheckError that lists the missing and damaged ones.
 func (v *Vault) Check() error {
-	return v.read(func(db *sql.DB) error {
+	err := v.read(func(db *sql.DB) error {
 		conn, err := db.Conn(context.Background())
 		if err != nil {
 			return err
@@ -54,4 +56,8 @@ func (v *Vault) Check() error {
 		defer conn.Close()
 		return integrityCheck(context.Background(), conn)
 	})
+	if err != nil {
+		return err
+	}
+	return v.checkBlobs()
 }

@@ -34,8 +34,9 @@ type Vault struct {
 	clock       *model.Clock
 	workstation string
 
-	mu sync.RWMutex
-	db *sql.DB // nil once closed
+	mu    sync.RWMutex
+	db    *sql.DB    // nil once closed
+	blobs *blobStore // attachment files; its keys are cleared on close
 }
 
 // CreateOptions tunes Create. The zero value calibrates the key
@@ -114,7 +115,13 @@ func create(dir string, passphrase []byte, params KDFParams, lock *os.File) (*Va
 		removeDatabase(dbPath)
 		return nil, fmt.Errorf("create vault: %w", err)
 	}
-	v := &Vault{dir: dir, lock: lock, db: db, clock: model.NewClock(nil)}
+	blobs, err := newBlobStore(dir, dataKey)
+	if err != nil {
+		db.Close()
+		removeDatabase(dbPath)
+		return nil, fmt.Errorf("create vault: %w", err)
+	}
+	v := &Vault{dir: dir, lock: lock, db: db, blobs: blobs, clock: model.NewClock(nil)}
 	if err := v.initMeta(ctx); err != nil {
 		db.Close()
 		removeDatabase(dbPath)
@@ -193,10 +200,21 @@ func open(dir, keyPath, dbPath string, passphrase []byte, lock *os.File) (*Vault
 	if err != nil {
 		return nil, &FileError{Path: dbPath, Err: err}
 	}
-	v := &Vault{dir: dir, lock: lock, db: db, clock: model.NewClock(nil)}
+	blobs, err := newBlobStore(dir, dataKey)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	v := &Vault{dir: dir, lock: lock, db: db, blobs: blobs, clock: model.NewClock(nil)}
 	if err := v.loadMeta(ctx); err != nil {
 		db.Close()
+		blobs.close()
 		return nil, &FileError{Path: dbPath, Err: err}
+	}
+	if err := v.openBlobs(ctx); err != nil {
+		db.Close()
+		blobs.close()
+		return nil, &FileError{Path: filepath.Join(dir, BlobDirName), Err: err}
 	}
 	// A key file left from a passphrase change that did not finish.
 	os.Remove(keyPath + newKeySuffix)
@@ -245,6 +263,7 @@ func (v *Vault) Close() error {
 	}
 	err := v.db.Close()
 	v.db = nil
+	v.blobs.close()
 	if lerr := v.lock.Close(); err == nil {
 		err = lerr
 	}
