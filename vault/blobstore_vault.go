@@ -170,8 +170,12 @@ func (v *Vault) alive() error {
 }
 
 // openBlobs runs while the vault opens, after the SQL migrations: it
-// removes the files that no row names.
+// moves contents still in blob_chunks into files and removes the files
+// that no row names.
 func (v *Vault) openBlobs(ctx context.Context) error {
+	if err := v.migrateChunks(ctx); err != nil {
+		return fmt.Errorf("move attachments out of the database: %w", err)
+	}
 	sums, err := v.blobSums(ctx)
 	if err != nil {
 		return err

@@ -1,0 +1,125 @@
+package vault
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// migrateChunks moves every content that earlier versions kept in
+// blob_chunks rows into its file, one content at a time: the file is put
+// in place, then its rows are deleted in a transaction of their own
+// (secure_delete overwrites them). An interrupted run leaves each
+// content either in rows (and perhaps also in a complete file, which the
+// next run writes again) or in its file alone, so running again
+// finishes the work. Older versions of the app that still write
+// blob_chunks rows are caught up the same way at the next open. At the
+// end VACUUM shrinks vault.db, so that the integrity check at every open
+// no longer reads the attachments.
+func (v *Vault) migrateChunks(ctx context.Context) error {
+	if err := v.migrateEmpty(ctx); err != nil {
+		return err
+	}
+	var pending int
+	if err := v.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM blob_chunks)`).Scan(&pending); err != nil {
+		return err
+	}
+	if pending == 0 {
+		return nil
+	}
+	for {
+		var sum string
+		var size int64
+		err := v.db.QueryRowContext(ctx, `SELECT sha256, size FROM blobs b
+			WHERE EXISTS (SELECT 1 FROM blob_chunks c WHERE c.sha256 = b.sha256) LIMIT 1`).Scan(&sum, &size)
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if err := v.migrateContent(ctx, sum); err != nil {
+			return err
+		}
+		if _, err := v.db.ExecContext(ctx, `DELETE FROM blob_chunks WHERE sha256 = ?`, sum); err != nil {
+			return classifyWriteError(err)
+		}
+	}
+	// Rows of no content: the pending pieces of a write that an older
+	// version did not finish.
+	if _, err := v.db.ExecContext(ctx, `DELETE FROM blob_chunks`); err != nil {
+		return classifyWriteError(err)
+	}
+	if _, err := v.db.ExecContext(ctx, `VACUUM`); err != nil {
+		return classifyWriteError(err)
+	}
+	_, err := v.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	return err
+}
+
+// migrateEmpty writes the file of each empty content that lacks one:
+// earlier versions stored an empty content as a row of blobs without
+// any blob_chunks row.
+func (v *Vault) migrateEmpty(ctx context.Context) error {
+	rows, err := v.db.QueryContext(ctx, `SELECT sha256 FROM blobs WHERE size = 0`)
+	if err != nil {
+		return err
+	}
+	var sums []string
+	for rows.Next() {
+		var sum string
+		if err := rows.Scan(&sum); err != nil {
+			rows.Close()
+			return err
+		}
+		sums = append(sums, sum)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, sum := range sums {
+		if v.blobs.exists(sum) {
+			continue
+		}
+		w, err := v.blobs.create()
+		if err != nil {
+			return err
+		}
+		if err := w.commit(sum, func(string) {}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateContent writes the chunks of one content into its file as they
+// are. A content whose chunks do not match its SHA-256 or size was
+// damaged before; it moves all the same, and reading it reports
+// ErrBlobDamaged.
+func (v *Vault) migrateContent(ctx context.Context, sum string) error {
+	rows, err := v.db.QueryContext(ctx, `SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY seq`, sum)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	w, err := v.blobs.create()
+	if err != nil {
+		return err
+	}
+	defer w.abort()
+	var chunk []byte
+	for rows.Next() {
+		if err := rows.Scan(&chunk); err != nil {
+			return err
+		}
+		if _, err := w.Write(chunk); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	return w.commit(sum, func(string) {})
+}
