@@ -16,53 +16,156 @@ type MeetingProgress struct {
 // PlannedMeetingProgress returns the planned meetings held on or after
 // from, by date, each with the counts of its distribution: the latest
 // version of each live material, the live attendees, and the cells with
-// a current send. The counting runs in SQL, one grouped query per count,
-// so that the Hôm nay screen reads one row per meeting.
+// a current send.
 //
-// NOTE: the sent-cells count still reads every distribution row of the
-// range. For 60,000 cells that takes about 0.26–0.30 s on a 2-core machine
-// (BenchmarkMeetingReadiness), over the 50 ms the Hôm nay screen should
-// take. A per-meeting summary kept up to date on each write would avoid
-// the scan.
+// The counts come from the meeting_progress summary, one row per meeting
+// (migration 006). Triggers delete the row of a meeting whenever a write
+// may change its counts. When a listed meeting has no row, this call
+// counts it again from its rows and stores the result, in one write
+// transaction that also reads the list it returns. So the Hôm nay screen
+// reads one row per meeting, plus the rows of the meetings changed since
+// the last call. When that transaction fails, for instance because a
+// long bundle import holds the write lock past the busy timeout, the
+// call counts without storing.
 func (v *Vault) PlannedMeetingProgress(from model.Date) ([]MeetingProgress, error) {
 	var out []MeetingProgress
+	var stale map[string]int
 	err := v.read(func(db *sql.DB) error {
-		rows, err := db.Query(`SELECT `+meetingColumns+` FROM meetings WHERE deleted = 0
-			AND status = 'planned' AND meeting_date >= ? ORDER BY meeting_date, start_time, number`,
-			from.String())
-		if err != nil {
+		var err error
+		out, stale, err = readProgress(db, from)
+		return err
+	})
+	if err != nil || len(stale) == 0 {
+		return out, err
+	}
+	err = v.write(func(tx *sql.Tx) error {
+		var err error
+		out, err = refreshProgress(tx, from)
+		return err
+	})
+	if err == nil {
+		return out, nil
+	}
+	err = v.read(func(db *sql.DB) error {
+		var err error
+		if out, stale, err = readProgress(db, from); err != nil {
 			return err
 		}
-		index := map[string]int{}
-		for rows.Next() {
-			m, err := scanMeeting(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			index[m.ID] = len(out)
-			out = append(out, MeetingProgress{Meeting: m, Progress: model.MeetingProgress{Date: m.Date, Status: m.Status}})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return countProgress(db, from, index, out)
+		return countStale(db, from, out, stale)
 	})
 	return out, err
 }
 
-// inRange limits a query to the meetings PlannedMeetingProgress lists.
-const inRange = `IN (SELECT id FROM meetings WHERE deleted = 0 AND status = 'planned' AND meeting_date >= ?)`
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+}
 
-func countProgress(db *sql.DB, from model.Date, index map[string]int, out []MeetingProgress) error {
-	at := func(id string) *model.MeetingProgress {
-		if i, ok := index[id]; ok {
+// plannedFrom is true for a meeting m that PlannedMeetingProgress lists;
+// its one argument is the first day.
+const plannedFrom = `m.deleted = 0 AND m.status = 'planned' AND m.meeting_date >= ?`
+
+// staleFrom is the condition "IN (…)" on a meeting id that selects the
+// listed meetings with no summary row; its one argument is the first day.
+const staleFrom = `IN (SELECT m.id FROM meetings m WHERE ` + plannedFrom + `
+	AND NOT EXISTS (SELECT 1 FROM meeting_progress p WHERE p.meeting_id = m.id))`
+
+// withColumns scans a row into the destinations its caller passes and
+// then into extra, so that scanMeeting can read a meeting joined to more
+// columns.
+type withColumns struct {
+	rows  *sql.Rows
+	extra []any
+}
+
+func (w withColumns) Scan(dest ...any) error { return w.rows.Scan(append(dest, w.extra...)...) }
+
+// readProgress returns the meetings PlannedMeetingProgress lists with
+// their stored counts, and the index in that list of each meeting that
+// has no summary row (its counts are then zero).
+func readProgress(q querier, from model.Date) ([]MeetingProgress, map[string]int, error) {
+	var out []MeetingProgress
+	stale := map[string]int{}
+	err := scanEach(q, func(rows *sql.Rows) error {
+		var p model.MeetingProgress
+		var known bool
+		var appraised, sent string
+		m, err := scanMeeting(withColumns{rows, []any{&known, &p.Materials, &p.Appraised,
+			&appraised, &p.Attendees, &p.CellsSent, &sent}})
+		if err != nil {
+			return err
+		}
+		if !known {
+			stale[m.ID] = len(out)
+		}
+		p.Date, p.Status = m.Date, m.Status
+		p.LastAppraised, p.LastSent = parseDate(appraised), parseDate(sent)
+		out = append(out, MeetingProgress{Meeting: m, Progress: p})
+		return nil
+	}, `SELECT `+meetingColumns+`, p.meeting_id IS NOT NULL, coalesce(p.materials, 0),
+		coalesce(p.appraised, 0), coalesce(p.last_appraised, ''), coalesce(p.attendees, 0),
+		coalesce(p.cells_sent, 0), coalesce(p.last_sent, '')
+		FROM meetings m LEFT JOIN meeting_progress p ON p.meeting_id = m.id
+		WHERE `+plannedFrom+` ORDER BY m.meeting_date, m.start_time, m.number`, from.String())
+	return out, stale, err
+}
+
+// countStale counts the meetings of out that stale names, from their
+// rows, into out.
+func countStale(q querier, from model.Date, out []MeetingProgress, stale map[string]int) error {
+	if len(stale) == 0 {
+		return nil
+	}
+	return countProgress(q, staleFrom, from.String(), func(id string) *model.MeetingProgress {
+		if i, ok := stale[id]; ok {
 			return &out[i].Progress
 		}
 		return &model.MeetingProgress{}
+	})
+}
+
+// refreshProgress returns the meetings PlannedMeetingProgress lists with
+// their counts, after counting those with no summary row and storing
+// their rows.
+func refreshProgress(tx *sql.Tx, from model.Date) ([]MeetingProgress, error) {
+	// Write first, so that the transaction holds the write lock before it
+	// reads. A transaction that reads first fails with SQLITE_BUSY when
+	// another write commits in between. This first write drops the rows of
+	// deleted meetings, which are never read again.
+	_, err := tx.Exec(`DELETE FROM meeting_progress WHERE meeting_id IN
+		(SELECT id FROM meetings WHERE deleted = 1)`)
+	if err != nil {
+		return nil, err
 	}
-	err := scanEach(db, func(rows *sql.Rows) error {
+	out, stale, err := readProgress(tx, from)
+	if err != nil {
+		return nil, err
+	}
+	if err := countStale(tx, from, out, stale); err != nil {
+		return nil, err
+	}
+
+	stmt, err := tx.Prepare(`INSERT INTO meeting_progress (meeting_id, materials, appraised,
+		last_appraised, attendees, cells_sent, last_sent) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	for id, i := range stale {
+		p := out[i].Progress
+		_, err := stmt.Exec(id, p.Materials, p.Appraised, p.LastAppraised.String(),
+			p.Attendees, p.CellsSent, p.LastSent.String())
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// countProgress counts the meetings whose id is in scope, a condition
+// such as "IN (SELECT …)" taking the one argument arg, into at(id).
+func countProgress(q querier, scope, arg string, at func(string) *model.MeetingProgress) error {
+	err := scanEach(q, func(rows *sql.Rows) error {
 		var id string
 		var total, appraised int
 		var last sql.NullString
@@ -74,12 +177,12 @@ func countProgress(db *sql.DB, from model.Date, index map[string]int, out []Meet
 		return nil
 	}, `SELECT v.meeting_id, count(*), sum(v.appraised_on != ''), max(nullif(v.appraised_on, ''))
 		FROM material_versions v JOIN materials m ON m.id = v.material_id AND m.deleted = 0
-		WHERE v.deleted = 0 AND `+latestVersion+` AND v.meeting_id `+inRange+`
-		GROUP BY v.meeting_id`, from.String())
+		WHERE v.deleted = 0 AND `+latestVersion+` AND v.meeting_id `+scope+`
+		GROUP BY v.meeting_id`, arg)
 	if err != nil {
 		return err
 	}
-	err = scanEach(db, func(rows *sql.Rows) error {
+	err = scanEach(q, func(rows *sql.Rows) error {
 		var id string
 		var n int
 		if err := rows.Scan(&id, &n); err != nil {
@@ -88,50 +191,54 @@ func countProgress(db *sql.DB, from model.Date, index map[string]int, out []Meet
 		at(id).Attendees = n
 		return nil
 	}, `SELECT meeting_id, count(*) FROM meeting_attendees WHERE deleted = 0
-		AND meeting_id `+inRange+` GROUP BY meeting_id`, from.String())
+		AND meeting_id `+scope+` GROUP BY meeting_id`, arg)
 	if err != nil {
 		return err
 	}
-	return countSentCells(db, from, at)
+	return countSentCells(q, scope, arg, at)
 }
 
 // cellKey names one cell of a distribution matrix: a version sent to a
 // member.
 type cellKey struct{ version, member string }
 
-// countSentCells counts, per meeting, the cells with a current send of the
-// latest version of a live material to a live attendee, and the last day
-// such a send went out. It reads the rows with plain indexed queries and
-// joins them in memory: one grouped SQL join over every distribution row
-// took about ten times longer under SQLCipher.
-func countSentCells(db *sql.DB, from model.Date, at func(string) *model.MeetingProgress) error {
-	latest := map[string]bool{}
-	err := scanEach(db, func(rows *sql.Rows) error {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+// countSentCells counts, per meeting in scope, the cells with a current
+// send of the latest version of a live material to a live attendee, and
+// the last day such a send went out. A send row counts only for its own
+// meeting, and only when its version carries the same meeting id. So the
+// counts of a meeting depend on its own rows alone, and the summary
+// triggers can tell which meetings a write changes. It reads the rows
+// with plain indexed queries and joins them in memory, because one
+// grouped SQL join over every distribution row took about ten times
+// longer under SQLCipher.
+func countSentCells(q querier, scope, arg string, at func(string) *model.MeetingProgress) error {
+	latest := map[string]string{} // version id to meeting id
+	err := scanEach(q, func(rows *sql.Rows) error {
+		var id, meeting string
+		if err := rows.Scan(&id, &meeting); err != nil {
 			return err
 		}
-		latest[id] = true
+		latest[id] = meeting
 		return nil
-	}, `SELECT v.id FROM material_versions v JOIN materials m ON m.id = v.material_id AND m.deleted = 0
-		WHERE v.deleted = 0 AND `+latestVersion+` AND v.meeting_id `+inRange, from.String())
+	}, `SELECT v.id, v.meeting_id FROM material_versions v JOIN materials m ON m.id = v.material_id AND m.deleted = 0
+		WHERE v.deleted = 0 AND `+latestVersion+` AND v.meeting_id `+scope, arg)
 	if err != nil {
 		return err
 	}
 	attending := map[cellKey]bool{} // meeting id and member id
-	err = scanEach(db, func(rows *sql.Rows) error {
+	err = scanEach(q, func(rows *sql.Rows) error {
 		var meeting, member string
 		if err := rows.Scan(&meeting, &member); err != nil {
 			return err
 		}
 		attending[cellKey{meeting, member}] = true
 		return nil
-	}, `SELECT meeting_id, member_id FROM meeting_attendees WHERE deleted = 0 AND meeting_id `+inRange, from.String())
+	}, `SELECT meeting_id, member_id FROM meeting_attendees WHERE deleted = 0 AND meeting_id `+scope, arg)
 	if err != nil {
 		return err
 	}
 	corrected := map[string]bool{}
-	err = scanEach(db, func(rows *sql.Rows) error {
+	err = scanEach(q, func(rows *sql.Rows) error {
 		var id string
 		if err := rows.Scan(&id); err != nil {
 			return err
@@ -148,12 +255,12 @@ func countSentCells(db *sql.DB, from model.Date, at func(string) *model.MeetingP
 		sent    string
 	}
 	cells := map[cellKey]cell{}
-	err = scanEach(db, func(rows *sql.Rows) error {
+	err = scanEach(q, func(rows *sql.Rows) error {
 		var id, meeting, version, member, sent string
 		if err := rows.Scan(&id, &meeting, &version, &member, &sent); err != nil {
 			return err
 		}
-		if corrected[id] || !latest[version] || !attending[cellKey{meeting, member}] {
+		if corrected[id] || latest[version] != meeting || !attending[cellKey{meeting, member}] {
 			return nil
 		}
 		k := cellKey{version, member}
@@ -162,7 +269,7 @@ func countSentCells(db *sql.DB, from model.Date, at func(string) *model.MeetingP
 		}
 		return nil
 	}, `SELECT id, meeting_id, version_id, member_id, sent_on FROM distributions
-		WHERE meeting_id `+inRange+` AND deleted = 0 AND sent_on != ''`, from.String())
+		WHERE meeting_id `+scope+` AND deleted = 0 AND sent_on != ''`, arg)
 	if err != nil {
 		return err
 	}
@@ -177,8 +284,8 @@ func countSentCells(db *sql.DB, from model.Date, at func(string) *model.MeetingP
 }
 
 // scanEach runs query and calls fn on each row.
-func scanEach(db *sql.DB, fn func(*sql.Rows) error, query string, args ...any) error {
-	rows, err := db.Query(query, args...)
+func scanEach(q querier, fn func(*sql.Rows) error, query string, args ...any) error {
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return err
 	}
