@@ -33,16 +33,7 @@ func (v *Vault) saveKPI(tx *sql.Tx, k *model.KPI) error {
 	isNew := k.ID == ""
 	v.stamp(&k.Record)
 	if isNew {
-		if err := tx.QueryRow(`SELECT coalesce(max(position), -1) + 1 FROM kpis`).Scan(&k.Position); err != nil {
-			return err
-		}
-		_, err := tx.Exec(`INSERT INTO kpis (id, code, name, objective, unit, target, exceed,
-			lower_better, frequency, source, method, measurer, notes, scope, formula, position,
-			created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			k.ID, k.Code, k.Name, k.Objective, k.Unit, k.Target, k.Exceed, boolInt(k.LowerBetter),
-			string(k.Frequency), k.Source, k.Method, k.Measurer, k.Notes, string(k.Scope), k.Formula,
-			k.Position, formatTime(k.CreatedAt), k.UpdatedAt.String(), k.Workstation)
-		return err
+		return insertKPI(tx, k)
 	}
 	return expectRow(tx.Exec(`UPDATE kpis SET code = ?, name = ?, objective = ?, unit = ?, target = ?,
 		exceed = ?, lower_better = ?, frequency = ?, source = ?, method = ?, measurer = ?, notes = ?,
@@ -52,22 +43,53 @@ func (v *Vault) saveKPI(tx *sql.Tx, k *model.KPI) error {
 		k.UpdatedAt.String(), k.Workstation, k.ID))
 }
 
+// insertKPI stores a stamped KPI after the last one.
+func insertKPI(tx *sql.Tx, k *model.KPI) error {
+	if err := tx.QueryRow(`SELECT coalesce(max(position), -1) + 1 FROM kpis`).Scan(&k.Position); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO kpis (id, code, name, objective, unit, target, exceed,
+		lower_better, frequency, source, method, measurer, notes, scope, formula, position,
+		created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		k.ID, k.Code, k.Name, k.Objective, k.Unit, k.Target, k.Exceed, boolInt(k.LowerBetter),
+		string(k.Frequency), k.Source, k.Method, k.Measurer, k.Notes, string(k.Scope), k.Formula,
+		k.Position, formatTime(k.CreatedAt), k.UpdatedAt.String(), k.Workstation)
+	return err
+}
+
 // DeleteKPI marks a KPI deleted; its values stay.
 func (v *Vault) DeleteKPI(id string) error { return v.markDeleted("kpis", id) }
 
-// SeedKPIs stores kpis when the vault has no KPI yet, live or deleted.
+// kpiSeeds are the seeded KPIs, keyed by code. A value entered for a
+// KPI refers to it.
+var kpiSeeds = seedTable{name: "kpis", key: "code", refs: []seedRef{{table: "kpi_values", column: "kpi_id"}}}
+
+func kpiSeedKey(code string) string { return "kpi:" + code }
+
+// SeedKPIs stores kpis as seeded defaults when the vault has no KPI yet,
+// live or deleted. In a vault that has KPIs it drops the unchanged
+// defaults that KPIs from an older backup duplicate (see
+// dropShadowedSeeds).
 func (v *Vault) SeedKPIs(kpis []model.KPI) error {
 	return v.write(func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM kpis`).Scan(&n); err != nil || n > 0 {
+		empty, err := tableEmpty(tx, "kpis")
+		if err != nil {
 			return err
 		}
+		if !empty {
+			ids := make([]string, len(kpis))
+			for i, k := range kpis {
+				ids[i] = seedID(kpiSeedKey(k.Code))
+			}
+			return dropShadowedSeeds(tx, kpiSeeds, ids)
+		}
 		for i := range kpis {
-			if err := v.saveKPI(tx, &kpis[i]); err != nil {
+			stampSeed(&kpis[i].Record, kpiSeedKey(kpis[i].Code))
+			if err := insertKPI(tx, &kpis[i]); err != nil {
 				return err
 			}
 		}
-		return nil
+		return markSeedsSeen(tx)
 	})
 }
 

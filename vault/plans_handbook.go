@@ -24,12 +24,7 @@ func (v *Vault) saveHandbookEntry(tx *sql.Tx, e *model.HandbookEntry) error {
 	isNew := e.ID == ""
 	v.stamp(&e.Record)
 	if isNew {
-		_, err := tx.Exec(`INSERT INTO handbook (id, task_title, kind, guidance, legal_basis, forms,
-			limit_days, limit_working, extension, created_at, updated_at, workstation)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, e.TaskTitle, string(e.Kind), e.Guidance, e.LegalBasis, e.Forms, e.LimitDays,
-			boolInt(e.LimitWorking), e.Extension, formatTime(e.CreatedAt), e.UpdatedAt.String(), e.Workstation)
-		return err
+		return insertHandbookEntry(tx, e)
 	}
 	return expectRow(tx.Exec(`UPDATE handbook SET task_title = ?, kind = ?, guidance = ?, legal_basis = ?,
 		forms = ?, limit_days = ?, limit_working = ?, extension = ?, updated_at = ?, workstation = ?
@@ -38,20 +33,47 @@ func (v *Vault) saveHandbookEntry(tx *sql.Tx, e *model.HandbookEntry) error {
 		boolInt(e.LimitWorking), e.Extension, e.UpdatedAt.String(), e.Workstation, e.ID))
 }
 
-// SeedHandbook stores entries when the vault has no entry yet, live or
-// deleted.
+func insertHandbookEntry(tx *sql.Tx, e *model.HandbookEntry) error {
+	_, err := tx.Exec(`INSERT INTO handbook (id, task_title, kind, guidance, legal_basis, forms,
+		limit_days, limit_working, extension, created_at, updated_at, workstation)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.TaskTitle, string(e.Kind), e.Guidance, e.LegalBasis, e.Forms, e.LimitDays,
+		boolInt(e.LimitWorking), e.Extension, formatTime(e.CreatedAt), e.UpdatedAt.String(), e.Workstation)
+	return err
+}
+
+// handbookSeeds are the seeded handbook entries, keyed by kind and task
+// title. An entry for every kind has the empty kind.
+var handbookSeeds = seedTable{name: "handbook", key: "kind || char(31) || task_title"}
+
+func handbookSeedKey(e model.HandbookEntry) string {
+	return "handbook:" + string(e.Kind) + ":" + e.TaskTitle
+}
+
+// SeedHandbook stores entries as seeded defaults when the vault has no
+// entry yet, live or deleted. In a vault that has entries it drops the
+// unchanged defaults that entries from an older backup duplicate (see
+// dropShadowedSeeds).
 func (v *Vault) SeedHandbook(entries []model.HandbookEntry) error {
 	return v.write(func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM handbook`).Scan(&n); err != nil || n > 0 {
+		empty, err := tableEmpty(tx, "handbook")
+		if err != nil {
 			return err
 		}
+		if !empty {
+			ids := make([]string, len(entries))
+			for i, e := range entries {
+				ids[i] = seedID(handbookSeedKey(e))
+			}
+			return dropShadowedSeeds(tx, handbookSeeds, ids)
+		}
 		for i := range entries {
-			if err := v.saveHandbookEntry(tx, &entries[i]); err != nil {
+			stampSeed(&entries[i].Record, handbookSeedKey(entries[i]))
+			if err := insertHandbookEntry(tx, &entries[i]); err != nil {
 				return err
 			}
 		}
-		return nil
+		return markSeedsSeen(tx)
 	})
 }
 

@@ -33,16 +33,7 @@ func (v *Vault) saveReportRule(tx *sql.Tx, r *model.ReportRule) error {
 	isNew := r.ID == ""
 	v.stamp(&r.Record)
 	if isNew {
-		if err := tx.QueryRow(`SELECT coalesce(max(position), -1) + 1 FROM report_rules`).Scan(&r.Position); err != nil {
-			return err
-		}
-		_, err := tx.Exec(`INSERT INTO report_rules (id, code, name, kind, period, cutoff,
-			due_kind, due_n, due_later, recipient, form, active, position, created_at,
-			updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ID, r.Code, r.Name, string(r.Kind), string(r.Period), r.Cutoff, string(r.Due.Kind),
-			r.Due.N, boolInt(r.Due.Later), r.Recipient, r.Form, boolInt(r.Active), r.Position,
-			formatTime(r.CreatedAt), r.UpdatedAt.String(), r.Workstation)
-		return err
+		return insertReportRule(tx, r)
 	}
 	return expectRow(tx.Exec(`UPDATE report_rules SET code = ?, name = ?, kind = ?, period = ?,
 		cutoff = ?, due_kind = ?, due_n = ?, due_later = ?, recipient = ?, form = ?, active = ?,
@@ -50,6 +41,20 @@ func (v *Vault) saveReportRule(tx *sql.Tx, r *model.ReportRule) error {
 		r.Code, r.Name, string(r.Kind), string(r.Period), r.Cutoff, string(r.Due.Kind), r.Due.N,
 		boolInt(r.Due.Later), r.Recipient, r.Form, boolInt(r.Active), r.UpdatedAt.String(),
 		r.Workstation, r.ID))
+}
+
+// insertReportRule stores a stamped rule after the last one.
+func insertReportRule(tx *sql.Tx, r *model.ReportRule) error {
+	if err := tx.QueryRow(`SELECT coalesce(max(position), -1) + 1 FROM report_rules`).Scan(&r.Position); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO report_rules (id, code, name, kind, period, cutoff,
+		due_kind, due_n, due_later, recipient, form, active, position, created_at,
+		updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.Code, r.Name, string(r.Kind), string(r.Period), r.Cutoff, string(r.Due.Kind),
+		r.Due.N, boolInt(r.Due.Later), r.Recipient, r.Form, boolInt(r.Active), r.Position,
+		formatTime(r.CreatedAt), r.UpdatedAt.String(), r.Workstation)
+	return err
 }
 
 // DeleteReportRule marks a rule deleted; its reports stay.
@@ -77,41 +82,64 @@ func (v *Vault) ReportRules() ([]model.ReportRule, error) {
 	return out, err
 }
 
-// SeedReportRules stores rules when the vault has no rule yet, live or
-// deleted, so that a user who deleted every rule is not given them
-// back. It reports whether it stored them.
+// reportRuleSeeds are the seeded report rules, keyed by code. Their
+// reports refer to them by rule_id.
+var reportRuleSeeds = seedTable{name: "report_rules", key: "code",
+	refs: []seedRef{{table: "reports", column: "rule_id"}}}
+
+func reportRuleSeedKey(code string) string { return "report-rule:" + code }
+
+// SeedReportRules stores rules as seeded defaults when the vault has no
+// rule yet, live or deleted, so that a user who deleted every rule is
+// not given them back. It reports whether it stored them. In a vault
+// that has rules it drops the unchanged defaults that rules from an
+// older backup duplicate (see dropShadowedSeeds).
 func (v *Vault) SeedReportRules(rules []model.ReportRule) (bool, error) {
 	seeded := false
 	err := v.write(func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM report_rules`).Scan(&n); err != nil || n > 0 {
+		empty, err := tableEmpty(tx, "report_rules")
+		if err != nil {
 			return err
 		}
+		if !empty {
+			ids := make([]string, len(rules))
+			for i, r := range rules {
+				ids[i] = seedID(reportRuleSeedKey(r.Code))
+			}
+			return dropShadowedSeeds(tx, reportRuleSeeds, ids)
+		}
 		for i := range rules {
-			if err := v.saveReportRule(tx, &rules[i]); err != nil {
+			stampSeed(&rules[i].Record, reportRuleSeedKey(rules[i].Code))
+			if err := insertReportRule(tx, &rules[i]); err != nil {
 				return err
 			}
 		}
 		seeded = true
-		return nil
+		return markSeedsSeen(tx)
 	})
 	return seeded, err
 }
 
 // MergeReports adds the reports of a computed calendar that the vault
 // does not hold yet (by rule and period start) and moves the due date of
-// those it holds, keeping their status and sent date.
+// those it holds, keeping their status and sent date. An added report is
+// a seeded default whose id derives from its rule and period start, so
+// every vault that computes the calendar holds the same record. A
+// deleted report with that id stays deleted.
 func (v *Vault) MergeReports(reports []model.Report) error {
 	return v.write(func(tx *sql.Tx) error {
+		added := false
 		for i := range reports {
 			r := &reports[i]
 			var id, due string
 			err := tx.QueryRow(`SELECT id, due FROM reports WHERE rule_id = ? AND period_start = ?
 				AND deleted = 0`, r.RuleID, r.Period.Start.String()).Scan(&id, &due)
 			if errors.Is(err, sql.ErrNoRows) {
-				if err := v.insertReport(tx, r); err != nil {
+				stampSeed(&r.Record, "report:"+r.RuleID+":"+r.Period.Start.String())
+				if err := writeReport(tx, r, "ON CONFLICT (id) DO NOTHING"); err != nil {
 					return err
 				}
+				added = true
 				continue
 			}
 			if err != nil {
@@ -125,18 +153,22 @@ func (v *Vault) MergeReports(reports []model.Report) error {
 				}
 			}
 		}
+		if added {
+			return markSeedsSeen(tx)
+		}
 		return nil
 	})
 }
 
-func (v *Vault) insertReport(tx *sql.Tx, r *model.Report) error {
-	v.stamp(&r.Record)
+// writeReport inserts a stamped report. onConflict is "" or an upsert
+// clause for the id.
+func writeReport(tx *sql.Tx, r *model.Report, onConflict string) error {
 	if r.Status == "" {
 		r.Status = model.ReportNotStarted
 	}
 	_, err := tx.Exec(`INSERT INTO reports (id, rule_id, year, period_start, period_end, label,
 		due, status, sent_on, notes, created_at, updated_at, workstation)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) `+onConflict,
 		r.ID, r.RuleID, r.Year, r.Period.Start.String(), r.Period.End.String(),
 		model.Normalize(r.Period.Label), r.Due.String(), string(r.Status), r.SentOn.String(),
 		model.Normalize(r.Notes), formatTime(r.CreatedAt), r.UpdatedAt.String(), r.Workstation)
@@ -149,7 +181,10 @@ func (v *Vault) AddReport(r *model.Report) error {
 	if r.Due.IsZero() {
 		return invalid(FieldDeadline, "the report has no due date")
 	}
-	return v.write(func(tx *sql.Tx) error { return v.insertReport(tx, r) })
+	return v.write(func(tx *sql.Tx) error {
+		v.stamp(&r.Record)
+		return writeReport(tx, r, "")
+	})
 }
 
 // SetReportStatus sets the status of a report; a sent report needs its

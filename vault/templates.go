@@ -35,31 +35,50 @@ func (v *Vault) saveTemplate(tx *sql.Tx, t *model.DocTemplate) error {
 	isNew := t.ID == ""
 	v.stamp(&t.Record)
 	if isNew {
-		_, err := tx.Exec(`INSERT INTO doc_templates (id, form, name, doc_type, title, body, recipients,
-			created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			t.ID, t.Form, t.Name, t.Type, t.Title, t.Body, t.Recipients, formatTime(t.CreatedAt),
-			t.UpdatedAt.String(), t.Workstation)
-		return err
+		return insertTemplate(tx, t)
 	}
 	return expectRow(tx.Exec(`UPDATE doc_templates SET form = ?, name = ?, doc_type = ?, title = ?,
 		body = ?, recipients = ?, updated_at = ?, workstation = ? WHERE id = ? AND deleted = 0`,
 		t.Form, t.Name, t.Type, t.Title, t.Body, t.Recipients, t.UpdatedAt.String(), t.Workstation, t.ID))
 }
 
-// SeedTemplates stores templates when the vault has none yet, live or
-// deleted.
+func insertTemplate(tx *sql.Tx, t *model.DocTemplate) error {
+	_, err := tx.Exec(`INSERT INTO doc_templates (id, form, name, doc_type, title, body, recipients,
+		created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.ID, t.Form, t.Name, t.Type, t.Title, t.Body, t.Recipients, formatTime(t.CreatedAt),
+		t.UpdatedAt.String(), t.Workstation)
+	return err
+}
+
+// templateSeeds are the seeded templates, keyed by form name.
+var templateSeeds = seedTable{name: "doc_templates", key: "form"}
+
+func templateSeedKey(form string) string { return "doc-template:" + form }
+
+// SeedTemplates stores ts as seeded defaults when the vault has no
+// template yet, live or deleted. In a vault that has templates it drops
+// the unchanged defaults that templates from an older backup duplicate
+// (see dropShadowedSeeds).
 func (v *Vault) SeedTemplates(ts []model.DocTemplate) error {
 	return v.write(func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM doc_templates`).Scan(&n); err != nil || n > 0 {
+		empty, err := tableEmpty(tx, "doc_templates")
+		if err != nil {
 			return err
 		}
+		if !empty {
+			ids := make([]string, len(ts))
+			for i, t := range ts {
+				ids[i] = seedID(templateSeedKey(t.Form))
+			}
+			return dropShadowedSeeds(tx, templateSeeds, ids)
+		}
 		for i := range ts {
-			if err := v.saveTemplate(tx, &ts[i]); err != nil {
+			stampSeed(&ts[i].Record, templateSeedKey(ts[i].Form))
+			if err := insertTemplate(tx, &ts[i]); err != nil {
 				return err
 			}
 		}
-		return nil
+		return markSeedsSeen(tx)
 	})
 }
 
