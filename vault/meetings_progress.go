@@ -2,6 +2,7 @@ package vault
 
 import (
 	"database/sql"
+	"strings"
 
 	"sotay/model"
 )
@@ -21,12 +22,11 @@ type MeetingProgress struct {
 // The counts come from the meeting_progress summary, one row per meeting
 // (migration 006). Triggers delete the row of a meeting whenever a write
 // may change its counts. When a listed meeting has no row, this call
-// counts it again from its rows and stores the result, in one write
-// transaction that also reads the list it returns. So the Hôm nay screen
-// reads one row per meeting, plus the rows of the meetings changed since
-// the last call. When that transaction fails, for instance because a
-// long bundle import holds the write lock past the busy timeout, the
-// call counts without storing.
+// counts it again from its rows and stores the result, in a write
+// transaction. So the Hôm nay screen reads one row per meeting, plus the
+// rows of the meetings changed since the last call. When that
+// transaction fails, for instance because a long bundle import holds the
+// write lock past the busy timeout, the call counts without storing.
 func (v *Vault) PlannedMeetingProgress(from model.Date) ([]MeetingProgress, error) {
 	var out []MeetingProgress
 	var stale map[string]int
@@ -38,21 +38,11 @@ func (v *Vault) PlannedMeetingProgress(from model.Date) ([]MeetingProgress, erro
 	if err != nil || len(stale) == 0 {
 		return out, err
 	}
-	err = v.write(func(tx *sql.Tx) error {
-		var err error
-		out, err = refreshProgress(tx, from)
-		return err
-	})
-	if err == nil {
-		return out, nil
+
+	err = v.write(func(tx *sql.Tx) error { return refreshProgress(tx, out, stale) })
+	if err != nil {
+		err = v.read(func(db *sql.DB) error { return countStale(db, out, stale) })
 	}
-	err = v.read(func(db *sql.DB) error {
-		var err error
-		if out, stale, err = readProgress(db, from); err != nil {
-			return err
-		}
-		return countStale(db, from, out, stale)
-	})
 	return out, err
 }
 
@@ -64,11 +54,6 @@ type querier interface {
 // plannedFrom is true for a meeting m that PlannedMeetingProgress lists;
 // its one argument is the first day.
 const plannedFrom = `m.deleted = 0 AND m.status = 'planned' AND m.meeting_date >= ?`
-
-// staleFrom is the condition "IN (…)" on a meeting id that selects the
-// listed meetings with no summary row; its one argument is the first day.
-const staleFrom = `IN (SELECT m.id FROM meetings m WHERE ` + plannedFrom + `
-	AND NOT EXISTS (SELECT 1 FROM meeting_progress p WHERE p.meeting_id = m.id))`
 
 // withColumns scans a row into the destinations its caller passes and
 // then into extra, so that scanMeeting can read a meeting joined to more
@@ -110,24 +95,39 @@ func readProgress(q querier, from model.Date) ([]MeetingProgress, map[string]int
 	return out, stale, err
 }
 
-// countStale counts the meetings of out that stale names, from their
-// rows, into out.
-func countStale(q querier, from model.Date, out []MeetingProgress, stale map[string]int) error {
-	if len(stale) == 0 {
-		return nil
+// staleChunk is the number of meeting ids counted per query. SQLite
+// allows 999 query parameters by default before 3.32 and 32,766 since.
+const staleChunk = 500
+
+// countStale sets the counts of the meetings of out that stale maps to
+// their index in out, counting them from their rows.
+func countStale(q querier, out []MeetingProgress, stale map[string]int) error {
+	ids := make([]any, 0, len(stale))
+	for id, i := range stale {
+		out[i].Progress = model.MeetingProgress{Date: out[i].Date, Status: out[i].Status}
+		ids = append(ids, id)
 	}
-	return countProgress(q, staleFrom, from.String(), func(id string) *model.MeetingProgress {
+	at := func(id string) *model.MeetingProgress {
 		if i, ok := stale[id]; ok {
 			return &out[i].Progress
 		}
 		return &model.MeetingProgress{}
-	})
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), staleChunk)
+		scope := `IN (?` + strings.Repeat(`, ?`, n-1) + `)`
+		if err := countProgress(q, scope, ids[:n], at); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
-// refreshProgress returns the meetings PlannedMeetingProgress lists with
-// their counts, after counting those with no summary row and storing
-// their rows.
-func refreshProgress(tx *sql.Tx, from model.Date) ([]MeetingProgress, error) {
+// refreshProgress counts the meetings of out that stale names and stores
+// their summary rows. The other meetings of out keep the counts read
+// before this transaction began, each correct as of that read.
+func refreshProgress(tx *sql.Tx, out []MeetingProgress, stale map[string]int) error {
 	// Write first, so that the transaction holds the write lock before it
 	// reads. A transaction that reads first fails with SQLITE_BUSY when
 	// another write commits in between. This first write drops the rows of
@@ -135,20 +135,18 @@ func refreshProgress(tx *sql.Tx, from model.Date) ([]MeetingProgress, error) {
 	_, err := tx.Exec(`DELETE FROM meeting_progress WHERE meeting_id IN
 		(SELECT id FROM meetings WHERE deleted = 1)`)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out, stale, err := readProgress(tx, from)
-	if err != nil {
-		return nil, err
-	}
-	if err := countStale(tx, from, out, stale); err != nil {
-		return nil, err
+	if err := countStale(tx, out, stale); err != nil {
+		return err
 	}
 
-	stmt, err := tx.Prepare(`INSERT INTO meeting_progress (meeting_id, materials, appraised,
-		last_appraised, attendees, cells_sent, last_sent) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	// Another call may have stored a row since the list was read. The
+	// counts here come from under the write lock, so they replace it.
+	stmt, err := tx.Prepare(`INSERT OR REPLACE INTO meeting_progress (meeting_id, materials,
+		appraised, last_appraised, attendees, cells_sent, last_sent) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer stmt.Close()
 	for id, i := range stale {
@@ -156,15 +154,15 @@ func refreshProgress(tx *sql.Tx, from model.Date) ([]MeetingProgress, error) {
 		_, err := stmt.Exec(id, p.Materials, p.Appraised, p.LastAppraised.String(),
 			p.Attendees, p.CellsSent, p.LastSent.String())
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // countProgress counts the meetings whose id is in scope, a condition
-// such as "IN (SELECT …)" taking the one argument arg, into at(id).
-func countProgress(q querier, scope, arg string, at func(string) *model.MeetingProgress) error {
+// "IN (…)" that takes args, into at(id).
+func countProgress(q querier, scope string, args []any, at func(string) *model.MeetingProgress) error {
 	err := scanEach(q, func(rows *sql.Rows) error {
 		var id string
 		var total, appraised int
@@ -178,7 +176,7 @@ func countProgress(q querier, scope, arg string, at func(string) *model.MeetingP
 	}, `SELECT v.meeting_id, count(*), sum(v.appraised_on != ''), max(nullif(v.appraised_on, ''))
 		FROM material_versions v JOIN materials m ON m.id = v.material_id AND m.deleted = 0
 		WHERE v.deleted = 0 AND `+latestVersion+` AND v.meeting_id `+scope+`
-		GROUP BY v.meeting_id`, arg)
+		GROUP BY v.meeting_id`, args...)
 	if err != nil {
 		return err
 	}
@@ -191,11 +189,11 @@ func countProgress(q querier, scope, arg string, at func(string) *model.MeetingP
 		at(id).Attendees = n
 		return nil
 	}, `SELECT meeting_id, count(*) FROM meeting_attendees WHERE deleted = 0
-		AND meeting_id `+scope+` GROUP BY meeting_id`, arg)
+		AND meeting_id `+scope+` GROUP BY meeting_id`, args...)
 	if err != nil {
 		return err
 	}
-	return countSentCells(q, scope, arg, at)
+	return countSentCells(q, scope, args, at)
 }
 
 // cellKey names one cell of a distribution matrix: a version sent to a
@@ -211,7 +209,7 @@ type cellKey struct{ version, member string }
 // with plain indexed queries and joins them in memory, because one
 // grouped SQL join over every distribution row took about ten times
 // longer under SQLCipher.
-func countSentCells(q querier, scope, arg string, at func(string) *model.MeetingProgress) error {
+func countSentCells(q querier, scope string, args []any, at func(string) *model.MeetingProgress) error {
 	latest := map[string]string{} // version id to meeting id
 	err := scanEach(q, func(rows *sql.Rows) error {
 		var id, meeting string
@@ -221,7 +219,7 @@ func countSentCells(q querier, scope, arg string, at func(string) *model.Meeting
 		latest[id] = meeting
 		return nil
 	}, `SELECT v.id, v.meeting_id FROM material_versions v JOIN materials m ON m.id = v.material_id AND m.deleted = 0
-		WHERE v.deleted = 0 AND `+latestVersion+` AND v.meeting_id `+scope, arg)
+		WHERE v.deleted = 0 AND `+latestVersion+` AND v.meeting_id `+scope, args...)
 	if err != nil {
 		return err
 	}
@@ -233,7 +231,7 @@ func countSentCells(q querier, scope, arg string, at func(string) *model.Meeting
 		}
 		attending[cellKey{meeting, member}] = true
 		return nil
-	}, `SELECT meeting_id, member_id FROM meeting_attendees WHERE deleted = 0 AND meeting_id `+scope, arg)
+	}, `SELECT meeting_id, member_id FROM meeting_attendees WHERE deleted = 0 AND meeting_id `+scope, args...)
 	if err != nil {
 		return err
 	}
@@ -269,7 +267,7 @@ func countSentCells(q querier, scope, arg string, at func(string) *model.Meeting
 		}
 		return nil
 	}, `SELECT id, meeting_id, version_id, member_id, sent_on FROM distributions
-		WHERE meeting_id `+scope+` AND deleted = 0 AND sent_on != ''`, arg)
+		WHERE meeting_id `+scope+` AND deleted = 0 AND sent_on != ''`, args...)
 	if err != nil {
 		return err
 	}
