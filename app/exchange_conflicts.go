@@ -85,11 +85,29 @@ func conflictSide(own string, current, other map[string]any) ConflictSide {
 	return SideUnknown
 }
 
+// Clash reports whether the received version is another record with the
+// same values in a unique index as the current record. The one such
+// index a bundle carries is the number register's, so a clash is a
+// document number issued on two workstations. The index admits one of
+// the two records, so the current one stays.
+func (c *ConflictView) Clash() bool {
+	id, _ := c.Other["id"].(string)
+	return id != "" && id != c.RecordID
+}
+
 // ResolveConflictKeepMine closes a conflict with this workstation's
 // version when keepMine is true and with the received one otherwise. A
 // conflict whose side is unknown keeps the current version when keepMine
-// is true.
+// is true. A clash (see Clash) closes with the current record when
+// keepMine is true. Taking the received record of a clash returns an
+// error wrapping vault.ErrNumberIssued and changes nothing.
 func ResolveConflictKeepMine(s *Session, c ConflictView, keepMine bool) error {
+	if c.Clash() {
+		if !keepMine {
+			return fmt.Errorf("resolve conflict on %s %s: %w", c.Table, c.RecordID, vault.ErrNumberIssued)
+		}
+		return s.ResolveConflict(c.ID, false)
+	}
 	takeOther := !keepMine
 	if c.Side == SideOtherMine {
 		takeOther = keepMine

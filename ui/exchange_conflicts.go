@@ -45,7 +45,14 @@ func (c *conflictList) refresh() {
 		fyne.TextStyle{Bold: true})
 	heading.Importance = widget.WarningImportance
 	c.box.Add(heading)
-	c.box.Add(noteLabel(w.t("exchange.conflicts_hint"), widget.MediumImportance))
+	// A clash card carries its own note, since no record was changed on
+	// both sides.
+	for _, conflict := range list {
+		if !conflict.Clash() {
+			c.box.Add(noteLabel(w.t("exchange.conflicts_hint"), widget.MediumImportance))
+			break
+		}
+	}
 	for _, conflict := range list {
 		c.box.Add(c.card(conflict))
 	}
@@ -54,6 +61,9 @@ func (c *conflictList) refresh() {
 // card shows one conflict: which record, the changed fields of both
 // versions in two columns, and the two choices.
 func (c *conflictList) card(conflict app.ConflictView) fyne.CanvasObject {
+	if conflict.Clash() {
+		return c.clashCard(conflict)
+	}
 	w := c.w
 	left, right := conflict.Current, conflict.Other
 	leftName, rightName := w.t("exchange.current"), w.t("exchange.other")
@@ -64,6 +74,44 @@ func (c *conflictList) card(conflict app.ConflictView) fyne.CanvasObject {
 		keepText, takeText = w.t("exchange.keep_mine"), w.t("exchange.take_received")
 	}
 
+	rows := c.versionRows(conflict, left, right, leftName, rightName)
+	keep := widget.NewButtonWithIcon(keepText, theme.ConfirmIcon(), func() { c.resolve(conflict, true) })
+	take := widget.NewButtonWithIcon(takeText, theme.DownloadIcon(), func() { c.resolve(conflict, false) })
+	title := w.t("exchange.table."+conflict.Table) + ": " + conflictTitle(conflict)
+	subtitle := w.t("exchange.conflict_detected", formatInstant(conflict.Detected))
+	return widget.NewCard("", "", container.NewVBox(
+		boldLabel(title),
+		widget.NewLabel(subtitle),
+		rows,
+		container.NewHBox(keep, take),
+	))
+}
+
+// clashCard shows a document number that this vault's register and a
+// received backup give to two different documents. The register holds
+// one document per number, so the only choice is to keep this vault's
+// entry. A note explains why and what to do about the other document.
+func (c *conflictList) clashCard(conflict app.ConflictView) fyne.CanvasObject {
+	w := c.w
+	number := conflictTitle(conflict)
+	rows := c.versionRows(conflict, conflict.Current, conflict.Other, w.t("exchange.clash_here"),
+		w.t("exchange.received"))
+	keep := widget.NewButtonWithIcon(w.t("exchange.clash_keep"), theme.ConfirmIcon(),
+		func() { c.resolve(conflict, true) })
+	return widget.NewCard("", "", container.NewVBox(
+		boldLabel(w.t("exchange.table."+conflict.Table)+": "+number),
+		widget.NewLabel(w.t("exchange.conflict_detected", formatInstant(conflict.Detected))),
+		rows,
+		noteLabel(w.t("exchange.clash_hint", number), widget.WarningImportance),
+		container.NewHBox(keep),
+	))
+}
+
+// versionRows lays out the changed fields of two versions in columns
+// under leftName and rightName, and when each was last changed.
+func (c *conflictList) versionRows(conflict app.ConflictView, left, right map[string]any,
+	leftName, rightName string) *fyne.Container {
+	w := c.w
 	rows := container.New(&fieldColumns{first: 170},
 		boldLabel(w.t("exchange.conflict_field")), boldLabel(leftName), boldLabel(rightName))
 	for _, col := range conflict.Changed {
@@ -79,17 +127,7 @@ func (c *conflictList) card(conflict app.ConflictView) fyne.CanvasObject {
 	rows.Add(widget.NewLabel(w.t("exchange.conflict_changed_at")))
 	rows.Add(wrapLabel(versionTime(left)))
 	rows.Add(wrapLabel(versionTime(right)))
-
-	keep := widget.NewButtonWithIcon(keepText, theme.ConfirmIcon(), func() { c.resolve(conflict, true) })
-	take := widget.NewButtonWithIcon(takeText, theme.DownloadIcon(), func() { c.resolve(conflict, false) })
-	title := w.t("exchange.table."+conflict.Table) + ": " + conflictTitle(conflict)
-	subtitle := w.t("exchange.conflict_detected", formatInstant(conflict.Detected))
-	return widget.NewCard("", "", container.NewVBox(
-		boldLabel(title),
-		widget.NewLabel(subtitle),
-		rows,
-		container.NewHBox(keep, take),
-	))
+	return rows
 }
 
 // resolve closes a conflict with this workstation's version, or with the
@@ -104,6 +142,8 @@ func (c *conflictList) resolve(conflict app.ConflictView, keepMine bool) {
 	}
 	key := "exchange.resolved_received"
 	switch {
+	case conflict.Clash():
+		key = "exchange.resolved_clash"
 	case conflict.Side == app.SideUnknown && keepMine:
 		key = "exchange.resolved_current"
 	case conflict.Side == app.SideUnknown:
@@ -139,7 +179,8 @@ var valueKeys = map[string]string{
 }
 
 // yesNoColumns hold 0 or 1.
-var yesNoColumns = map[string]bool{"deleted": true, "important": true, "urgent": true, "active": true}
+var yesNoColumns = map[string]bool{"deleted": true, "important": true, "urgent": true, "active": true,
+	"voided": true}
 
 // value returns a column value as a user reads it: dates as dd/mm/yyyy,
 // classifications as their stamp, codes by their translated names.
@@ -166,6 +207,8 @@ func (c *conflictList) value(table, col string, v any) string {
 		return formatSize(int64(n))
 	case col == "duration" && numErr == nil:
 		return w.t("exchange.value.minutes", n)
+	case col == "case_id":
+		return c.caseName(s)
 	}
 	if prefix, ok := valueKeys[table+"."+col]; ok && w.cat.Has(prefix+s) {
 		return w.t(prefix + s)
@@ -174,6 +217,17 @@ func (c *conflictList) value(table, col string, v any) string {
 		return d.Display()
 	}
 	return s
+}
+
+// caseName names the case with id by its code and title. A received
+// row may name a case that only the sender's vault holds, which it
+// marks as such.
+func (c *conflictList) caseName(id string) string {
+	cs, err := c.w.session.Case(id)
+	if err != nil {
+		return c.w.t("exchange.value.case_elsewhere")
+	}
+	return cs.Code + " " + cs.Title
 }
 
 // versionTime shows when a version was last changed, to the second:
@@ -189,6 +243,11 @@ func versionTime(row map[string]any) string {
 // conflictTitle names the record of a conflict from its code, number,
 // title, name or text, current version first, or by its id.
 func conflictTitle(c app.ConflictView) string {
+	if c.Table == "doc_numbers" {
+		if text := docNumberText(c.Current); text != "" {
+			return text
+		}
+	}
 	for _, row := range []map[string]any{c.Current, c.Other} {
 		var parts []string
 		for _, key := range []string{"code", "number"} {
@@ -221,6 +280,18 @@ func conflictShortName(c app.ConflictView) string {
 		}
 	}
 	return conflictTitle(c)
+}
+
+// docNumberText returns a number register row's number as it is
+// printed, or "" when the row lacks its parts.
+func docNumberText(row map[string]any) string {
+	seq, err := strconv.Atoi(app.ConflictValue(row["seq"]))
+	typ, _ := row["doc_type"].(string)
+	issuer, _ := row["issuer"].(string)
+	if err != nil || typ == "" {
+		return ""
+	}
+	return model.FormatDocNumber(seq, typ, issuer)
 }
 
 func boldLabel(text string) *widget.Label {

@@ -50,7 +50,10 @@ func (v *Vault) Conflicts() ([]Conflict, error) {
 
 // ResolveConflict closes a conflict. With takeOther the losing version
 // replaces the current one, as a new change of this workstation so that
-// it travels on; otherwise the current version stays.
+// it travels on; otherwise the current version stays. When the losing
+// version is another record holding the current record's document number
+// (see recordTable.unique), takeOther returns an error wrapping
+// ErrNumberIssued and the conflict stays open.
 func (v *Vault) ResolveConflict(id string, takeOther bool) error {
 	return v.write(func(tx *sql.Tx) error {
 		var table, recordID, version string
@@ -63,6 +66,9 @@ func (v *Vault) ResolveConflict(id string, takeOther bool) error {
 			return err
 		}
 		if takeOther {
+			if other, _ := decodeRow(version)["id"].(string); other != recordID {
+				return fmt.Errorf("%w: conflict %s: the other version is another %s record", ErrNumberIssued, id, table)
+			}
 			if err := v.restoreVersion(tx, table, version); err != nil {
 				return err
 			}
