@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"sotay/model"
 )
@@ -17,9 +18,25 @@ import (
 // blobBatch collects the attachment files that one write transaction
 // puts in place, so that they can be removed when it does not commit.
 type blobBatch struct {
-	v     *Vault
+	v *Vault
+
+	mu    sync.Mutex
 	files []batchFile
+	rows  []blobRow // contents put in place by putAsync whose rows are to be inserted
+	err   error     // first error of putAsync
+
+	pending sync.WaitGroup
+	slots   chan struct{} // limits the files that putAsync syncs at once
 }
+
+type blobRow struct {
+	sum  string
+	size int64
+}
+
+// maxPendingPuts is the number of files that putAsync syncs and renames
+// at once while the caller writes the next one.
+const maxPendingPuts = 2
 
 type batchFile struct{ sum, path string }
 
@@ -28,8 +45,9 @@ type batchFile struct{ sum, path string }
 // place unless a committed row of blobs names it or another transaction
 // in flight put the same file in place.
 func (v *Vault) writeBlobs(fn func(tx *sql.Tx, b *blobBatch) error) error {
-	b := &blobBatch{v: v}
+	b := &blobBatch{v: v, slots: make(chan struct{}, maxPendingPuts)}
 	err := v.write(func(tx *sql.Tx) error { return fn(tx, b) })
+	b.pending.Wait()
 	b.settle(err == nil)
 	return err
 }
@@ -41,7 +59,9 @@ func (b *blobBatch) register(sum string) func(path string) {
 		s.mu.Lock()
 		s.inflight[path]++
 		s.mu.Unlock()
+		b.mu.Lock()
 		b.files = append(b.files, batchFile{sum: sum, path: path})
+		b.mu.Unlock()
 	}
 }
 
@@ -146,6 +166,56 @@ func (b *blobBatch) put(tx *sql.Tx, w *blobWriter, sum string, size int64) error
 	}
 	_, err := tx.Exec(`INSERT INTO blobs (sha256, size) VALUES (?, ?)`, sum, size)
 	return err
+}
+
+// putAsync does what put does for a content whose row check the caller
+// made (known), but syncs and renames w in a goroutine, so that the
+// caller writes the next content while the disk flushes this one. flush
+// waits for those goroutines and inserts the rows. putAsync returns the
+// error of an earlier put, so that the caller stops early.
+func (b *blobBatch) putAsync(w *blobWriter, sum string, size int64, known bool) error {
+	b.mu.Lock()
+	err := b.err
+	b.mu.Unlock()
+	if err != nil {
+		w.abort()
+		return err
+	}
+	b.slots <- struct{}{}
+	b.pending.Add(1)
+	go func() {
+		defer b.pending.Done()
+		defer func() { <-b.slots }()
+		err := w.commit(sum, b.register(sum))
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch {
+		case err != nil && b.err == nil:
+			b.err = err
+		case err == nil && !known:
+			b.rows = append(b.rows, blobRow{sum: sum, size: size})
+		}
+	}()
+	return nil
+}
+
+// flush waits for every putAsync and inserts the rows of their contents
+// in tx, in the order the contents were put.
+func (b *blobBatch) flush(tx *sql.Tx) error {
+	b.pending.Wait()
+	b.mu.Lock()
+	rows, err := b.rows, b.err
+	b.rows = nil
+	b.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if _, err := tx.Exec(`INSERT INTO blobs (sha256, size) VALUES (?, ?)`, r.sum, r.size); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // copyBlob writes the content sum of size bytes to w; see blobStore.copyTo.
@@ -265,10 +335,6 @@ func (e *BlobCheckError) Names() []string {
 // missing and damaged ones, or another error when the check itself
 // failed.
 func (v *Vault) checkBlobs() error {
-	type blobRow struct {
-		sum  string
-		size int64
-	}
 	var list []blobRow
 	err := v.read(func(db *sql.DB) error {
 		rows, err := db.Query(`SELECT sha256, size FROM blobs ORDER BY sha256`)

@@ -88,6 +88,7 @@ func (w *blobWriter) seal(aead cipher.AEAD) {
 	nonce := make([]byte, 0, chacha20poly1305.NonceSizeX)
 	var i uint32
 	failed := false
+	written, synced := int64(blobHeaderSize), int64(0)
 	for job := range w.jobs {
 		if !failed {
 			nonce = blobNonce(nonce, prefix, i, job.final)
@@ -95,6 +96,11 @@ func (w *blobWriter) seal(aead cipher.AEAD) {
 			if _, err := w.f.Write(sealed); err != nil {
 				w.fail(err)
 				failed = true
+			}
+			written += int64(len(sealed))
+			if written-synced >= writebackStep {
+				startWriteback(w.f, synced, written-synced)
+				synced = written
 			}
 			i++
 			if i == 0 {

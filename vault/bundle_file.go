@@ -1,13 +1,11 @@
 package vault
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"hash"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -36,7 +34,7 @@ const spaceMargin = 1 << 20
 
 // ExportBundleFile writes the bundle that req selects to path, typically
 // on a USB stick. It checks the free space first, writes a temporary file
-// in the same folder, syncs it, reads it back and compares its SHA-256
+// in the same folder, syncs it, reads it back and compares its CRC-32C
 // with what was written, and only then renames it to path. After any
 // failure, cancellation included, no file is left under path or under
 // the temporary name. An existing file at path is replaced only on
@@ -47,8 +45,8 @@ func (v *Vault) ExportBundleFile(ctx context.Context, req ExportRequest, path st
 		req.FileName = filepath.Base(path)
 	}
 	var tmp bundleFile
-	var sum hash.Hash
-	var buf *bufio.Writer
+	var sum hash.Hash32
+	var pipe *pipeWriter
 	open := func(p *exportPlan) (io.Writer, error) {
 		if err := checkSpace(dir, p.cipherSize()+spaceMargin); err != nil {
 			return nil, err
@@ -58,22 +56,30 @@ func (v *Vault) ExportBundleFile(ctx context.Context, req ExportRequest, path st
 		if err != nil {
 			return nil, err
 		}
-		sum = sha256.New()
-		buf = bufio.NewWriterSize(io.MultiWriter(tmp, sum), 1<<20)
-		return buf, nil
+		sum = crc32.New(castagnoli)
+		file, _ := tmp.(*os.File)
+		pipe = newPipeWriter(io.MultiWriter(tmp, sum), file)
+		return pipe, nil
 	}
 	finish := func() error {
-		if err := buf.Flush(); err != nil {
+		if err := pipe.Close(); err != nil {
 			return err
 		}
-		if err := tmp.Sync(); err != nil {
-			return err
+		// The read-back reads the page cache while the sync waits for the
+		// disk, so the two overlap; it would read the cache after the sync
+		// too.
+		back := make(chan error, 1)
+		go func() { back <- readBack(tmp.Name(), sum.Sum32()) }()
+		syncErr := tmp.Sync()
+		backErr := <-back
+		if syncErr != nil {
+			return syncErr
 		}
 		if err := tmp.Close(); err != nil {
 			return err
 		}
-		if err := readBack(tmp.Name(), sum.Sum(nil)); err != nil {
-			return err
+		if backErr != nil {
+			return backErr
 		}
 		if err := RenameReplace(tmp.Name(), path); err != nil {
 			return err
@@ -83,6 +89,9 @@ func (v *Vault) ExportBundleFile(ctx context.Context, req ExportRequest, path st
 		return nil
 	}
 	m, err := v.export(ctx, req, open, finish)
+	if pipe != nil {
+		pipe.Close()
+	}
 	if tmp != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
@@ -104,22 +113,33 @@ func checkSpace(dir string, needed int64) error {
 	return nil
 }
 
-// readBack compares the SHA-256 of the file at path with want.
+// castagnoli is the CRC-32C table. Go computes CRC-32C with the
+// processor's CRC32 instruction on amd64 and arm64, at about 17 GB/s on
+// the 2-core AMD EPYC of docs/BENCHMARKS.md, where SHA-256 runs at
+// 1.5 GB/s.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// readBack compares the CRC-32C of the file at path with want. The check
+// is against a write that the file system dropped or cut short, not
+// against an attacker: age's authentication and the manifest signature
+// reject a changed bundle at import. So a 32-bit CRC, the checksum of
+// iSCSI and of ext4 and Btrfs metadata, is enough, and it leaves the CPU
+// to the encryption.
 //
 // NOTE: the operating system may return the data from its cache rather
 // than from the stick. So the check catches a write that the file system
 // dropped or cut short, not a stick that corrupts data later.
-func readBack(path string, want []byte) error {
+func readBack(path string, want uint32) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	h := sha256.New()
+	h := crc32.New(castagnoli)
 	if _, err := io.Copy(h, f); err != nil {
 		return err
 	}
-	if !bytes.Equal(h.Sum(nil), want) {
+	if h.Sum32() != want {
 		return ErrReadBack
 	}
 	return nil

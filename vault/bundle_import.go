@@ -214,6 +214,9 @@ func (im *importer) run(ctx context.Context, opts ImportOptions) (*ImportPreview
 	}); err != nil {
 		return nil, nil, err
 	}
+	if err := im.blobs.flush(im.tx); err != nil {
+		return nil, nil, err
+	}
 	if err := im.r.readEnd(); err != nil {
 		return nil, nil, err
 	}
@@ -430,6 +433,8 @@ func (im *importer) uniqueHolder(rec incomingRecord) (string, error) {
 // its announced SHA-256. The reader checks the hash after the last
 // byte, and a mismatch rolls the transaction back, after which the file
 // is removed again (see writeBlobs), so the content needs no second pass.
+// The file is synced and renamed in the background while the next
+// attachment streams in; run inserts the rows once all are read.
 func (im *importer) storeAttachment(ctx context.Context, a Attachment, content io.Reader) error {
 	var n int
 	if err := im.tx.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, a.SHA256).Scan(&n); err != nil {
@@ -442,11 +447,11 @@ func (im *importer) storeAttachment(ctx context.Context, a Attachment, content i
 	if err != nil {
 		return err
 	}
-	defer w.abort()
 	if _, err := copyContext(ctx, w, content); err != nil {
+		w.abort()
 		return err
 	}
-	return im.blobs.put(im.tx, w, a.SHA256, a.Size)
+	return im.blobs.putAsync(w, a.SHA256, a.Size, n > 0)
 }
 
 // apply writes the planned records, the kept versions of conflicts and
