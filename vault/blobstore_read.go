@@ -10,26 +10,34 @@ import (
 	"errors"
 	"io"
 	"os"
+	"sync"
 
 	"golang.org/x/crypto/chacha20poly1305"
 )
 
-// blobPiece is one opened chunk on its way from the reading goroutine to
-// the writer: buf[:n] is content, err ends the stream.
+// blobPiece is one opened chunk on its way from the reading goroutine
+// through the hashing goroutine to the writer: buf[:n] is content, last
+// marks the last chunk, and err ends the stream.
 type blobPiece struct {
-	buf []byte
-	n   int
-	err error
+	buf  []byte
+	n    int
+	last bool
+	err  error
 }
 
-// copyTo writes the content sum of size bytes to w. A goroutine reads,
-// authenticates and hashes chunk i+1 while w takes chunk i, so that the
-// decryption overlaps whatever w does (age encryption, a disk write) on
-// a second core. Bytes reach w only after their chunk passed its
-// authentication. The file name (in the last chunk) and the SHA-256 are
-// checked after the last byte, so a wrong file can have written part of
-// itself to w before copyTo returns ErrBlobDamaged. alive, when not nil,
-// is called before each chunk, so that a lock stops a long copy.
+// readBuffers is the number of chunk buffers of copyTo: one each being
+// read, hashed and written, and one waiting.
+const readBuffers = 4
+
+// copyTo writes the content sum of size bytes to w. One goroutine reads
+// and authenticates the chunks and another hashes them, while w takes
+// the chunk before, so that decryption, hashing and whatever w does (age
+// encryption, a disk write) run on both cores. Bytes reach w only after
+// their chunk passed its authentication. The file name (in the last
+// chunk) and the SHA-256 are checked before the last chunk reaches w, so
+// a wrong file can have written part of itself to w before copyTo
+// returns ErrBlobDamaged. alive, when not nil, is called before each
+// chunk, so that a lock stops a long copy.
 func (s *blobStore) copyTo(ctx context.Context, sum string, size int64, w io.Writer, alive func() error) error {
 	path := s.path(sum)
 	f, err := os.Open(path)
@@ -53,18 +61,27 @@ func (s *blobStore) copyTo(ctx context.Context, sum string, size int64, w io.Wri
 		return damaged(path, "%d bytes, expected %d for %d bytes of content", info.Size(), fileSize, size)
 	}
 
-	pieces := make(chan blobPiece, blobBuffers-1)
-	free := make(chan []byte, blobBuffers)
+	opened := make(chan blobPiece, 1)
+	hashed := make(chan blobPiece, 1)
+	free := make(chan []byte, readBuffers)
 	stop := make(chan struct{})
-	for range blobBuffers {
+	for range readBuffers {
 		free <- make([]byte, blobSealed)
 	}
-	r := &blobReader{f: f, path: path, name: s.fileName(sum), sum: sum, size: size,
-		plain: plain, chunks: chunks}
-	go r.run(ctx, aead, pieces, free, stop, alive)
+	r := &blobReader{f: f, path: path, name: s.fileName(sum), size: size, plain: plain, chunks: chunks}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		r.run(ctx, aead, opened, free, stop, alive)
+	}()
+	go func() {
+		defer wg.Done()
+		hashPieces(opened, hashed, stop, path, sum)
+	}()
 
 	var werr error
-	for p := range pieces {
+	for p := range hashed {
 		if p.err != nil {
 			werr = p.err
 			break
@@ -76,9 +93,35 @@ func (s *blobStore) copyTo(ctx context.Context, sum string, size int64, w io.Wri
 		free <- p.buf
 	}
 	close(stop)
-	for range pieces {
+	for range hashed {
 	}
+	wg.Wait()
 	return werr
+}
+
+// hashPieces passes the pieces from in to out in order, hashing their
+// content, and replaces the last piece by an error when the SHA-256
+// differs from sum. It closes out when in ends, after an error, or when
+// stop is closed.
+func hashPieces(in <-chan blobPiece, out chan<- blobPiece, stop <-chan struct{}, path, sum string) {
+	defer close(out)
+	h := sha256.New()
+	for p := range in {
+		if p.err == nil {
+			h.Write(p.buf[:p.n])
+			if p.last && hex.EncodeToString(h.Sum(nil)) != sum {
+				p = blobPiece{err: damaged(path, "content does not match its SHA-256")}
+			}
+		}
+		select {
+		case out <- p:
+		case <-stop:
+			return
+		}
+		if p.err != nil {
+			return
+		}
+	}
 }
 
 // blobReader is the reading side of copyTo.
@@ -86,14 +129,13 @@ type blobReader struct {
 	f      *os.File
 	path   string
 	name   []byte
-	sum    string
 	size   int64
 	plain  int64
 	chunks int64
 }
 
-// run sends every chunk's content to pieces and closes it. The last piece
-// carries an error when anything failed, the SHA-256 included.
+// run opens every chunk and sends its content to pieces, then closes
+// it. A failure ends the stream with a piece that carries the error.
 func (r *blobReader) run(ctx context.Context, aead cipher.AEAD, pieces chan<- blobPiece, free chan []byte,
 	stop <-chan struct{}, alive func() error) {
 	defer close(pieces)
@@ -117,7 +159,6 @@ func (r *blobReader) run(ctx context.Context, aead cipher.AEAD, pieces chan<- bl
 	prefix := header[len(blobMagic)+1:]
 	nonce := make([]byte, 0, chacha20poly1305.NonceSizeX)
 	adPlain, adFinal := blobAD(header, r.name, false), blobAD(header, r.name, true)
-	h := sha256.New()
 	left := r.size // content bytes still to send
 	for i := range r.chunks {
 		if err := ctx.Err(); err != nil {
@@ -156,31 +197,27 @@ func (r *blobReader) run(ctx context.Context, aead cipher.AEAD, pieces chan<- bl
 			return
 		}
 		k := min(left, int64(len(opened)))
-		h.Write(opened[:k])
 		left -= k
 		if final {
-			if err := r.checkEnd(opened, h.Sum(nil)); err != nil {
+			if err := r.checkTrailer(opened); err != nil {
 				send(blobPiece{err: err})
 				return
 			}
 		}
-		if !send(blobPiece{buf: buf, n: int(k)}) {
+		if !send(blobPiece{buf: buf, n: int(k), last: final}) {
 			return
 		}
 	}
 }
 
-// checkEnd compares the trailer of the last chunk with the expected size
-// and the hash of the content with its SHA-256.
-func (r *blobReader) checkEnd(last, sum []byte) error {
+// checkTrailer compares the length in the trailer of the last chunk
+// with the expected size.
+func (r *blobReader) checkTrailer(last []byte) error {
 	if len(last) < blobTrailer {
 		return damaged(r.path, "last chunk shorter than its trailer")
 	}
 	if n := binary.BigEndian.Uint64(last[len(last)-blobTrailer:]); n != uint64(r.size) {
 		return damaged(r.path, "holds %d bytes of content, the database says %d", n, r.size)
-	}
-	if hex.EncodeToString(sum) != r.sum {
-		return damaged(r.path, "content does not match its SHA-256")
 	}
 	return nil
 }

@@ -79,6 +79,13 @@ func (s *blobStore) create() (*blobWriter, error) {
 	return w, nil
 }
 
+// reserve preallocates the disk space of the file of a content of size
+// bytes, when the size is known before the content is written.
+func (w *blobWriter) reserve(size int64) {
+	_, _, fileSize := blobLayout(size)
+	preallocate(w.f, fileSize)
+}
+
 // seal runs in its own goroutine: it seals the chunks in order and
 // writes them. After an error it keeps taking chunks without writing
 // them, so that Write never blocks on a stopped goroutine.

@@ -58,6 +58,9 @@ func (v *Vault) ExportBundleFile(ctx context.Context, req ExportRequest, path st
 		}
 		sum = crc32.New(castagnoli)
 		file, _ := tmp.(*os.File)
+		if file != nil {
+			preallocate(file, p.cipherSize())
+		}
 		pipe = newPipeWriter(io.MultiWriter(tmp, sum), file)
 		return pipe, nil
 	}

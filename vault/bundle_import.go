@@ -447,6 +447,7 @@ func (im *importer) storeAttachment(ctx context.Context, a Attachment, content i
 	if err != nil {
 		return err
 	}
+	w.reserve(a.Size)
 	if _, err := copyContext(ctx, w, content); err != nil {
 		w.abort()
 		return err

@@ -39,14 +39,14 @@ func newPipeWriter(dst io.Writer, file *os.File) *pipeWriter {
 // without writing them, so that Write never waits on a stopped goroutine.
 func (p *pipeWriter) run(dst io.Writer, file *os.File) {
 	defer close(p.done)
-	var written, synced int64
+	var written, started int64
 	for b := range p.blocks {
 		if p.err == nil {
 			_, p.err = dst.Write(b)
 			written += int64(len(b))
-			if file != nil && written-synced >= writebackStep {
-				startWriteback(file, synced, written-synced)
-				synced = written
+			if file != nil && written-started >= writebackStep {
+				startWriteback(file, started, written-started)
+				started = written
 			}
 		}
 		p.free <- b[:0]
