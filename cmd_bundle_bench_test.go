@@ -34,6 +34,8 @@ import (
 // (vault.FloorKDF: t=3, 64 MiB, 4 lanes); it takes about a minute and
 // runs only under -bench. SOTAY_BENCH_DOCS (number of 128 MiB documents)
 // and SOTAY_BENCH_CASES make the data smaller on a slow or busy machine.
+// SOTAY_BENCH_KEEP=1 keeps the temporary folder, so that the commands
+// can be run again by hand, for example under /usr/bin/time -v.
 //
 // Every sotay process unlocks its vault first (Argon2id, then the
 // integrity check of vault.db). The unlock sub-benchmarks time `sotay key
@@ -292,7 +294,11 @@ func copyDir(b *testing.B, from, to string) {
 
 func BenchmarkBundleCLI(b *testing.B) {
 	e := setupBench(b)
-	b.Cleanup(func() { os.RemoveAll(e.dir) })
+	if os.Getenv("SOTAY_BENCH_KEEP") == "" {
+		b.Cleanup(func() { os.RemoveAll(e.dir) })
+	} else {
+		b.Logf("the vaults, bundles and plain files stay in %s", e.dir)
+	}
 	data := []struct {
 		name   string
 		vault  string

@@ -69,8 +69,8 @@ func (v *Vault) ExportBundleFile(ctx context.Context, req ExportRequest, path st
 			return err
 		}
 		// The read-back reads the page cache while the sync waits for the
-		// disk, so the two overlap; it would read the cache after the sync
-		// too.
+		// disk, so the two overlap. After the sync it would read the same
+		// cache.
 		back := make(chan error, 1)
 		go func() { back <- readBack(tmp.Name(), sum.Sum32()) }()
 		syncErr := tmp.Sync()
@@ -117,8 +117,8 @@ func checkSpace(dir string, needed int64) error {
 }
 
 // castagnoli is the CRC-32C table. Go computes CRC-32C with the
-// processor's CRC32 instruction on amd64 and arm64, at about 17 GB/s on
-// the 2-core AMD EPYC of docs/BENCHMARKS.md, where SHA-256 runs at
+// processor's CRC32 instruction on amd64 and arm64: a Go benchmark of
+// 1 MiB writes on a 2-core AMD EPYC ran it at 17 GB/s and SHA-256 at
 // 1.5 GB/s.
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
