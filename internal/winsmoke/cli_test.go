@@ -158,7 +158,8 @@ func canonicalJSON(t *testing.T, v any) string {
 	return string(data)
 }
 
-// copyDir copies the regular files of one folder into a new one.
+// copyDir copies the regular files of one folder and its sub-folders into
+// a new one.
 func copyDir(t *testing.T, from, to string) {
 	t.Helper()
 	entries, err := os.ReadDir(from)
@@ -169,6 +170,11 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	for _, entry := range entries {
+		if entry.IsDir() {
+			// The vault keeps document contents in a blobs folder.
+			copyDir(t, filepath.Join(from, entry.Name()), filepath.Join(to, entry.Name()))
+			continue
+		}
 		if !entry.Type().IsRegular() {
 			continue
 		}
