@@ -168,7 +168,7 @@ func (p *documentPanel) onSaveCopy(d model.Document) {
 		wc.Close()
 		p.saveCopy(d, uri)
 	}, w.win)
-	save.SetFileName(d.Name)
+	save.SetFileName(safeFileName(d.Name))
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
 }

@@ -141,7 +141,7 @@ func (s *meetingScreen) onPrint() {
 			s.message.SetText(w.t("meetings.pdf_saved", filepath.FromSlash(uri.Path())))
 		})
 	}, w.win)
-	save.SetFileName(s.v.Meeting.Number + ".pdf")
+	save.SetFileName(safeFileName(s.v.Meeting.Number + ".pdf"))
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
 }

@@ -143,7 +143,7 @@ func (s *meetingScreen) chooseCopyPath(ver model.MaterialVersion) {
 		wc.Close()
 		s.saveCopy(ver, uri)
 	}, w.win)
-	save.SetFileName(ver.Name)
+	save.SetFileName(safeFileName(ver.Name))
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
 }

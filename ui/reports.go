@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -164,7 +163,7 @@ func (s *reportScreen) saveDocx(r app.ReportRow, draft string) {
 			dialog.ShowInformation(w.t("reports.docx"), w.t("reports.docx_written", g.Number, filepath.FromSlash(uri.Path())), w.win)
 		})
 	}, w.win)
-	save.SetFileName(strings.ReplaceAll(r.Period.Label, "/", "-") + ".docx")
+	save.SetFileName(safeFileName(r.Period.Label + ".docx"))
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
 }
