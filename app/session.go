@@ -66,7 +66,14 @@ func Create(dir string, passphrase, confirmation []byte) (*Session, error) {
 // Unlock opens the vault in dir. The key derivation takes about a
 // second: call it off the UI goroutine.
 func Unlock(dir string, passphrase []byte) (*Session, error) {
-	v, err := vault.Open(dir, passphrase)
+	return UnlockWithProgress(dir, passphrase, nil)
+}
+
+// UnlockWithProgress is Unlock, and calls moved with the bytes done and
+// the total while the first open after an upgrade moves attachment
+// contents to the vault's file store (see vault.OpenWithProgress).
+func UnlockWithProgress(dir string, passphrase []byte, moved func(done, total int64)) (*Session, error) {
+	v, err := vault.OpenWithProgress(dir, passphrase, moved)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func (s *lockScreen) onSubmit() {
 		if s.creating {
 			session, err = app.Create(w.dir, pass, confirm)
 		} else {
-			session, err = app.Unlock(w.dir, pass)
+			session, err = app.UnlockWithProgress(w.dir, pass, s.showMove)
 		}
 		clear(pass)
 		clear(confirm)
@@ -109,6 +109,18 @@ func (s *lockScreen) onSubmit() {
 		}
 		w.openSession(session)
 	})
+}
+
+// showMove shows how far the first open after an upgrade has moved the
+// attachment contents, so that a long wait does not look like a hang. It
+// runs on the unlocking goroutine.
+func (s *lockScreen) showMove(done, total int64) {
+	percent := 100
+	if total > 0 {
+		percent = int(done * 100 / total)
+	}
+	text := s.w.t("lock.moving_documents", percent, humanSize(done), humanSize(total))
+	fyne.Do(func() { s.status.SetText(text) })
 }
 
 // onFailed shows why the vault did not open and keeps what was typed,

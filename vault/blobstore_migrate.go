@@ -17,7 +17,7 @@ import (
 // end VACUUM shrinks vault.db, so that the integrity check at every open
 // no longer reads the attachments. All of it runs on one connection, so
 // that one 64 MiB page cache fills, not one per pooled connection.
-func (v *Vault) migrateChunks(ctx context.Context) error {
+func (v *Vault) migrateChunks(ctx context.Context, moved func(done, total int64)) error {
 	if err := v.migrateEmpty(ctx); err != nil {
 		return err
 	}
@@ -41,6 +41,18 @@ func (v *Vault) migrateChunks(ctx context.Context) error {
 	if pending == 0 {
 		return nil
 	}
+	var done, total int64
+	err = conn.QueryRowContext(ctx, `SELECT coalesce(sum(size), 0) FROM blobs b
+		WHERE EXISTS (SELECT 1 FROM blob_chunks c WHERE c.sha256 = b.sha256)`).Scan(&total)
+	if err != nil {
+		return err
+	}
+	report := func() {
+		if moved != nil {
+			moved(done, total)
+		}
+	}
+	report()
 	for {
 		var sum string
 		var size int64
@@ -58,6 +70,8 @@ func (v *Vault) migrateChunks(ctx context.Context) error {
 		if _, err := conn.ExecContext(ctx, `DELETE FROM blob_chunks WHERE sha256 = ?`, sum); err != nil {
 			return classifyWriteError(err)
 		}
+		done += size
+		report()
 	}
 	// Rows of no content: the pending pieces of a write that an older
 	// version did not finish.

@@ -184,3 +184,53 @@ func TestLeftoverChunksWithoutRowDeleted(t *testing.T) {
 		t.Errorf("blobs holds %v for rows of no content", files)
 	}
 }
+
+func TestChunkMoveReportsProgress(t *testing.T) {
+	v, dir := newTestVault(t)
+	c := sampleCase()
+	if err := v.CreateCase(c, false); err != nil {
+		t.Fatal(err)
+	}
+	first := randomContent(41, 2*blobChunk+5)
+	second := []byte("biên bản làm việc")
+	insertOldDocument(t, v, c.ID, "một.pdf", first)
+	insertOldDocument(t, v, c.ID, "hai.pdf", second)
+	v.Close()
+
+	type call struct{ done, total int64 }
+	var calls []call
+	v2, err := OpenWithProgress(dir, testPassphrase, func(done, total int64) {
+		calls = append(calls, call{done, total})
+	})
+	if err != nil {
+		t.Fatalf("open with chunks: %v", err)
+	}
+	want := int64(len(first) + len(second))
+	if len(calls) != 3 {
+		t.Fatalf("progress called %d times (%v), want 3: at the start and after each content", len(calls), calls)
+	}
+	if calls[0].done != 0 {
+		t.Errorf("first call reports %d bytes done, want 0", calls[0].done)
+	}
+	for i, c := range calls {
+		if c.total != want {
+			t.Errorf("call %d reports a total of %d, want %d", i, c.total, want)
+		}
+	}
+	if last := calls[len(calls)-1]; last.done != want {
+		t.Errorf("last call reports %d bytes done, want %d", last.done, want)
+	}
+	v2.Close()
+
+	calls = nil
+	v3, err := OpenWithProgress(dir, testPassphrase, func(done, total int64) {
+		calls = append(calls, call{done, total})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v3.Close()
+	if len(calls) != 0 {
+		t.Errorf("open with nothing to move called progress %d times", len(calls))
+	}
+}

@@ -242,8 +242,8 @@ func (v *Vault) alive() error {
 // openBlobs runs while the vault opens, after the SQL migrations: it
 // moves contents still in blob_chunks into files and removes the files
 // that no row names.
-func (v *Vault) openBlobs(ctx context.Context) error {
-	if err := v.migrateChunks(ctx); err != nil {
+func (v *Vault) openBlobs(ctx context.Context, moved func(done, total int64)) error {
+	if err := v.migrateChunks(ctx, moved); err != nil {
 		return fmt.Errorf("move attachments out of the database: %w", err)
 	}
 	sums, err := v.blobSums(ctx)

@@ -155,6 +155,15 @@ func (v *Vault) initMeta(ctx context.Context) error {
 // ErrDatabaseMissing, ErrNotEncrypted, ErrDatabaseDamaged or
 // ErrNewerFormat, wrapped in a *FileError that names the file.
 func Open(dir string, passphrase []byte) (*Vault, error) {
+	return OpenWithProgress(dir, passphrase, nil)
+}
+
+// OpenWithProgress opens the vault like Open. When the first open after an
+// upgrade moves attachment contents out of vault.db, it calls moved, if not
+// nil, with the bytes moved so far and the total. That move can take
+// minutes for a vault of several GiB, and moved is not called when there
+// is nothing to move.
+func OpenWithProgress(dir string, passphrase []byte, moved func(done, total int64)) (*Vault, error) {
 	keyPath := filepath.Join(dir, KeyFileName)
 	dbPath := filepath.Join(dir, DatabaseFileName)
 	if _, err := os.Stat(keyPath); err != nil {
@@ -167,7 +176,7 @@ func Open(dir string, passphrase []byte) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := open(dir, keyPath, dbPath, passphrase, lock)
+	v, err := open(dir, keyPath, dbPath, passphrase, lock, moved)
 	if err != nil {
 		lock.Close()
 		return nil, err
@@ -175,7 +184,7 @@ func Open(dir string, passphrase []byte) (*Vault, error) {
 	return v, nil
 }
 
-func open(dir, keyPath, dbPath string, passphrase []byte, lock *os.File) (*Vault, error) {
+func open(dir, keyPath, dbPath string, passphrase []byte, lock *os.File, moved func(done, total int64)) (*Vault, error) {
 	kf, err := readKeyFile(keyPath)
 	if err != nil {
 		return nil, err
@@ -211,7 +220,7 @@ func open(dir, keyPath, dbPath string, passphrase []byte, lock *os.File) (*Vault
 		blobs.close()
 		return nil, &FileError{Path: dbPath, Err: err}
 	}
-	if err := v.openBlobs(ctx); err != nil {
+	if err := v.openBlobs(ctx, moved); err != nil {
 		db.Close()
 		blobs.close()
 		return nil, &FileError{Path: filepath.Join(dir, BlobDirName), Err: err}
