@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -123,7 +124,8 @@ func (v *Vault) ImportBundle(ctx context.Context, src io.Reader, size int64, opt
 	var preview *ImportPreview
 	var refusal error
 	err = v.writeBlobs(func(tx *sql.Tx, blobs *blobBatch) error {
-		im := &importer{v: v, tx: tx, blobs: blobs, r: r, records: records}
+		im := &importer{v: v, tx: tx, stmts: newStmtCache(tx), blobs: blobs, r: r, records: records}
+		defer im.stmts.close()
 		var err error
 		preview, refusal, err = im.run(ctx, opts)
 		if err != nil {
@@ -169,8 +171,10 @@ func (v *Vault) observe(records []incomingRecord) {
 
 // importer applies one bundle inside one transaction.
 type importer struct {
-	v       *Vault
-	tx      *sql.Tx
+	v  *Vault
+	tx *sql.Tx
+	// stmts runs the statements that repeat per record on tx.
+	stmts   *stmtCache
 	blobs   *blobBatch
 	r       *bundleReader
 	records []incomingRecord
@@ -338,7 +342,7 @@ func (im *importer) checkColumns(rec incomingRecord, attachments map[string]bool
 		return nil
 	}
 	var n int
-	if err := im.tx.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, sum).Scan(&n); err != nil {
+	if err := im.stmts.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, sum).Scan(&n); err != nil {
 		return err
 	}
 	if n == 0 {
@@ -363,7 +367,7 @@ func (im *importer) decide(rec incomingRecord, m *Manifest) (Action, error) {
 		return ActionConflict, err
 	}
 	var updated, ws string
-	err := im.tx.QueryRow(`SELECT updated_at, workstation FROM `+rec.table.name+` WHERE id = ?`,
+	err := im.stmts.QueryRow(`SELECT updated_at, workstation FROM `+rec.table.name+` WHERE id = ?`,
 		rec.id).Scan(&updated, &ws)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ActionAdd, nil
@@ -395,7 +399,7 @@ func (im *importer) decide(rec incomingRecord, m *Manifest) (Action, error) {
 // decideKeyed adds a keyed row the vault lacks and keeps the local value
 // of one it has, because such rows carry no clock to tell which is newer.
 func (im *importer) decideKeyed(rec incomingRecord) (Action, error) {
-	local, err := loadRow(im.tx, rec.table, rec.id)
+	local, err := loadRow(im.stmts, rec.table, rec.id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ActionAdd, nil
 	}
@@ -421,7 +425,7 @@ func (im *importer) uniqueHolder(rec incomingRecord) (string, error) {
 		args = append(args, rec.row[c])
 	}
 	var id string
-	err := im.tx.QueryRow(`SELECT id FROM `+rec.table.name+` WHERE `+strings.Join(conds, " AND "),
+	err := im.stmts.QueryRow(`SELECT id FROM `+rec.table.name+` WHERE `+strings.Join(conds, " AND "),
 		args...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
@@ -474,7 +478,7 @@ func (im *importer) apply(ctx context.Context, p *ImportPreview, trust bool) err
 		}
 	}
 	for id := range cases {
-		if err := reindexImported(im.tx, id); err != nil {
+		if err := reindexImported(im.stmts, id); err != nil {
 			return err
 		}
 	}
@@ -510,7 +514,7 @@ func (im *importer) applyRecord(rec incomingRecord, action Action, m *Manifest, 
 			return err
 		}
 		var updated, ws string
-		im.tx.QueryRow(`SELECT updated_at, workstation FROM `+rec.table.name+` WHERE id = ?`, rec.id).Scan(&updated, &ws)
+		im.stmts.QueryRow(`SELECT updated_at, workstation FROM `+rec.table.name+` WHERE id = ?`, rec.id).Scan(&updated, &ws)
 		if rec.updated < updated || (rec.updated == updated && rec.workstation < ws) {
 			return nil
 		}
@@ -521,14 +525,14 @@ func (im *importer) applyRecord(rec incomingRecord, action Action, m *Manifest, 
 			}
 		}
 	}
-	return upsert(im.tx, rec)
+	return upsert(im.stmts, rec)
 }
 
 // keepConflict stores the version that loses: the local row when the
 // incoming one is newer, the incoming row otherwise.
 func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) error {
 	loser := rec.row
-	local, err := loadRow(im.tx, rec.table, rec.id)
+	local, err := loadRow(im.stmts, rec.table, rec.id)
 	if err != nil {
 		return err
 	}
@@ -539,7 +543,7 @@ func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) er
 	}
 	lu, _ = loser["updated_at"].(string)
 	lw, _ = loser["workstation"].(string)
-	_, err = im.tx.Exec(`INSERT INTO exchange_conflicts (id, table_name, record_id, version,
+	_, err = im.stmts.Exec(`INSERT INTO exchange_conflicts (id, table_name, record_id, version,
 		updated_at, workstation, sender, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		newID(), rec.table.name, rec.id, rowJSON(loser), lu, lw, m.Sender.Fingerprint, now)
 	return err
@@ -549,7 +553,7 @@ func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) er
 // holder already has, as a conflict on holder. The unique index admits
 // only one of the two, so the local row stays.
 func (im *importer) keepClash(rec incomingRecord, holder string, m *Manifest, now string) error {
-	_, err := im.tx.Exec(`INSERT INTO exchange_conflicts (id, table_name, record_id, version,
+	_, err := im.stmts.Exec(`INSERT INTO exchange_conflicts (id, table_name, record_id, version,
 		updated_at, workstation, sender, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		newID(), rec.table.name, holder, rowJSON(rec.row), rec.updated, rec.workstation,
 		m.Sender.Fingerprint, now)
@@ -568,11 +572,11 @@ func (im *importer) withoutContent(ctx context.Context, rec incomingRecord) (inc
 	}
 	sum, _ := rec.row[t.blob].(string)
 	var n int
-	if err := im.tx.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, sum).Scan(&n); err != nil || n > 0 {
+	if err := im.stmts.QueryRow(`SELECT count(*) FROM blobs WHERE sha256 = ?`, sum).Scan(&n); err != nil || n > 0 {
 		return rec, err
 	}
 	row := maps.Clone(rec.row)
-	err := im.tx.QueryRow(`SELECT `+t.blob+` FROM `+t.name+` WHERE id = ?`, rec.id).Scan(&sum)
+	err := im.stmts.QueryRow(`SELECT `+t.blob+` FROM `+t.name+` WHERE id = ?`, rec.id).Scan(&sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		sum, err = im.storeEmptyBlob(ctx)
 	}
@@ -601,7 +605,7 @@ func (rec incomingRecord) deleted() bool {
 	return d == 1
 }
 
-func loadRow(tx *sql.Tx, t recordTable, id string) (map[string]any, error) {
+func loadRow(tx sqlRunner, t recordTable, id string) (map[string]any, error) {
 	table := t.name
 	cols, err := tableColumns(tx, table)
 	if err != nil {
@@ -628,15 +632,17 @@ func loadRow(tx *sql.Tx, t recordTable, id string) (map[string]any, error) {
 }
 
 // upsert writes a row under its id (or key), replacing every column it
-// carries.
-func upsert(tx *sql.Tx, rec incomingRecord) error {
+// carries. The columns go in name order, so that rows with the same
+// columns share one SQL text, which a stmtCache prepares once.
+func upsert(tx sqlRunner, rec incomingRecord) error {
 	id := rec.table.idColumn()
-	var cols, marks, sets []string
-	var args []any
-	for c, value := range rec.row {
-		cols = append(cols, c)
-		marks = append(marks, "?")
-		args = append(args, value)
+	cols := slices.Sorted(maps.Keys(rec.row))
+	marks := make([]string, len(cols))
+	args := make([]any, len(cols))
+	sets := make([]string, 0, len(cols))
+	for i, c := range cols {
+		marks[i] = "?"
+		args[i] = rec.row[c]
 		if c != id {
 			sets = append(sets, c+" = excluded."+c)
 		}
@@ -648,7 +654,7 @@ func upsert(tx *sql.Tx, rec incomingRecord) error {
 
 // reindexImported rebuilds the search row of a case, or drops it when
 // the case is deleted or absent.
-func reindexImported(tx *sql.Tx, caseID string) error {
+func reindexImported(tx sqlRunner, caseID string) error {
 	var deleted int
 	err := tx.QueryRow(`SELECT deleted FROM cases WHERE id = ?`, caseID).Scan(&deleted)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -290,7 +290,7 @@ func loadTeam(db *sql.DB, caseID string) ([]model.TeamMember, error) {
 
 // reindexCase rewrites the search row of a case from its code, title,
 // subject and journal, all folded.
-func reindexCase(tx *sql.Tx, caseID string) error {
+func reindexCase(tx sqlRunner, caseID string) error {
 	var rowid int64
 	var code, title, subjectName, subjectUnit string
 	err := tx.QueryRow(`SELECT rowid, code, title, subject_name, subject_unit FROM cases
