@@ -2,6 +2,7 @@ package vault
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -477,15 +478,44 @@ func (im *importer) apply(ctx context.Context, p *ImportPreview, trust bool) err
 			cases[id] = true
 		}
 	}
-	for id := range cases {
-		if err := reindexImported(im.stmts, id); err != nil {
-			return err
-		}
+	if err := im.reindexCases(cases); err != nil {
+		return err
 	}
 	if err := im.saveSeen(); err != nil {
 		return err
 	}
 	return im.saveSender(p, trust, now)
+}
+
+// reindexCases rebuilds the search rows of the touched cases in rowid
+// order. FTS5 writes its pending inserts to the index whenever a rowid
+// is below the previous one (sqlite3Fts5IndexBeginWrite in SQLite
+// 3.33.0, bundled with go-sqlcipher v4.4.2). In the random order of a
+// map that happens for about every other case.
+func (im *importer) reindexCases(cases map[string]bool) error {
+	type touched struct {
+		rowid int64
+		id    string
+	}
+	order := make([]touched, 0, len(cases))
+	for id := range cases {
+		var rowid int64
+		err := im.stmts.QueryRow(`SELECT rowid FROM cases WHERE id = ?`, id).Scan(&rowid)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		order = append(order, touched{rowid, id})
+	}
+	slices.SortFunc(order, func(a, b touched) int { return cmp.Compare(a.rowid, b.rowid) })
+	for _, c := range order {
+		if err := reindexImported(im.stmts, c.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func caseOf(rec incomingRecord) string {
