@@ -487,31 +487,39 @@ func (im *importer) apply(ctx context.Context, p *ImportPreview, trust bool) err
 	return im.saveSender(p, trust, now)
 }
 
-// reindexCases rebuilds the search rows of the touched cases in rowid
-// order. FTS5 writes its pending inserts to the index whenever a rowid
-// is below the previous one (sqlite3Fts5IndexBeginWrite in SQLite
-// 3.33.0, bundled with go-sqlcipher v4.4.2). In the random order of a
-// map that happens for about every other case.
+// reindexCases rebuilds the search rows of the touched cases, or drops
+// those of deleted cases, like reindexImported, in rowid order. FTS5
+// writes its pending inserts to the index whenever a rowid is below the
+// previous one (sqlite3Fts5IndexBeginWrite in SQLite 3.33.0, bundled
+// with go-sqlcipher v4.4.2). In the random order of a map that happens
+// for about every other case.
 func (im *importer) reindexCases(cases map[string]bool) error {
 	type touched struct {
-		rowid int64
-		id    string
+		rowid   int64
+		id      string
+		deleted int
 	}
 	order := make([]touched, 0, len(cases))
 	for id := range cases {
-		var rowid int64
-		err := im.stmts.QueryRow(`SELECT rowid FROM cases WHERE id = ?`, id).Scan(&rowid)
+		c := touched{id: id}
+		err := im.stmts.QueryRow(`SELECT rowid, deleted FROM cases WHERE id = ?`, id).Scan(&c.rowid, &c.deleted)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		order = append(order, touched{rowid, id})
+		order = append(order, c)
 	}
 	slices.SortFunc(order, func(a, b touched) int { return cmp.Compare(a.rowid, b.rowid) })
 	for _, c := range order {
-		if err := reindexImported(im.stmts, c.id); err != nil {
+		var err error
+		if c.deleted == 1 {
+			_, err = im.stmts.Exec(`DELETE FROM case_search WHERE rowid = ?`, c.rowid)
+		} else {
+			err = reindexCase(im.stmts, c.id)
+		}
+		if err != nil {
 			return err
 		}
 	}
