@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -47,6 +48,14 @@ func ImportDocument(ctx context.Context, s *Session, doc *model.Document, path s
 // in the same folder that is synced and renamed, so that a failure (a
 // full disk, a pulled USB stick) leaves no partial file under path.
 func SaveDocumentCopy(s *Session, docID, path string) error {
+	return writeThroughTemp(path, func(w io.Writer) error {
+		return s.WriteDocument(docID, w)
+	})
+}
+
+// writeThroughTemp runs write on a temporary file beside path, syncs it
+// and renames it over path. On failure the temporary file is removed.
+func writeThroughTemp(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
@@ -59,7 +68,8 @@ func SaveDocumentCopy(s *Session, docID, path string) error {
 			os.Remove(tmpName)
 		}
 	}()
-	if err := s.WriteDocument(docID, tmp); err != nil {
+
+	if err := write(tmp); err != nil {
 		return err
 	}
 	if err := tmp.Sync(); err != nil {

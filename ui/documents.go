@@ -156,21 +156,7 @@ func (p *documentPanel) showMessage(text string, problem bool) {
 func (p *documentPanel) onSaveCopy(d model.Document) {
 	w := p.s.w
 	w.touch()
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		uri := wc.URI()
-		wc.Close()
-		p.saveCopy(d, uri)
-	}, w.win)
-	save.SetFileName(safeFileName(d.Name))
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	w.chooseSaveFile(d.Name, w.showError, func(uri fyne.URI) { p.saveCopy(d, uri) })
 }
 
 // saveCopy writes the document to uri through a temporary file, off the

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -148,4 +149,26 @@ func askPassphrase(w *window, title, prompt string, ok func([]byte)) {
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
 	w.win.Canvas().Focus(entry)
+}
+
+// chooseFolder opens a folder dialog that starts in the folder typed in
+// entry, if it exists, and writes the chosen folder back into entry.
+func (w *window) chooseFolder(entry *widget.Entry) {
+	w.touch()
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if u != nil {
+			entry.SetText(u.Path())
+		}
+	}, w.win)
+	if entry.Text != "" {
+		if u, err := storage.ListerForURI(storage.NewFileURI(entry.Text)); err == nil {
+			d.SetLocation(u)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
 }

@@ -9,8 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -142,26 +140,7 @@ func (p *exportPanel) onAllChanged(all bool) {
 	}
 }
 
-func (p *exportPanel) onBrowse() {
-	w := p.w
-	w.touch()
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if u != nil {
-			p.folder.SetText(u.Path())
-		}
-	}, w.win)
-	if p.folder.Text != "" {
-		if u, err := storage.ListerForURI(storage.NewFileURI(p.folder.Text)); err == nil {
-			d.SetLocation(u)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
+func (p *exportPanel) onBrowse() { p.w.chooseFolder(p.folder) }
 
 // request builds the export request from the form.
 func (p *exportPanel) request() vault.ExportRequest {

@@ -8,8 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -221,26 +219,7 @@ func (p *packPanel) attendeeRow(a app.PackAttendee) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewHBox(icon, name, title), nil, state)
 }
 
-func (p *packPanel) onBrowse() {
-	w := p.w
-	w.touch()
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if u != nil {
-			p.folder.SetText(u.Path())
-		}
-	}, w.win)
-	if p.folder.Text != "" {
-		if u, err := storage.ListerForURI(storage.NewFileURI(p.folder.Text)); err == nil {
-			d.SetLocation(u)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
+func (p *packPanel) onBrowse() { p.w.chooseFolder(p.folder) }
 
 // onExport writes the packs off the UI goroutine, with progress and
 // cancel, and then shows each member's outcome.

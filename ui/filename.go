@@ -3,6 +3,9 @@ package ui
 import (
 	"strings"
 	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 )
 
 // safeFileName returns a name that a save dialog can suggest on Linux and
@@ -25,4 +28,25 @@ func safeFileName(name string) string {
 		return "tai-lieu"
 	}
 	return name
+}
+
+// chooseSaveFile opens a save dialog that suggests name, made safe for a
+// file name, and calls chosen with the file the user picked. The dialog
+// has already created that file empty. fail receives a dialog error.
+func (w *window) chooseSaveFile(name string, fail func(error), chosen func(fyne.URI)) {
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			fail(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		uri := wc.URI()
+		wc.Close()
+		chosen(uri)
+	}, w.win)
+	save.SetFileName(safeFileName(name))
+	save.Resize(fyne.NewSize(900, 600))
+	save.Show()
 }

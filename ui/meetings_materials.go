@@ -131,21 +131,7 @@ func (s *meetingScreen) onSaveCopy(j int) {
 }
 
 func (s *meetingScreen) chooseCopyPath(ver model.MaterialVersion) {
-	w := s.w
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				s.fail(err)
-			}
-			return
-		}
-		uri := wc.URI()
-		wc.Close()
-		s.saveCopy(ver, uri)
-	}, w.win)
-	save.SetFileName(safeFileName(ver.Name))
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	s.w.chooseSaveFile(ver.Name, s.fail, func(uri fyne.URI) { s.saveCopy(ver, uri) })
 }
 
 // saveCopy writes version ver to uri through a temporary file in the
