@@ -227,7 +227,7 @@ func (f *scheduleForm) renumber() {
 }
 
 // onYear switches the form to another year. When the year shown has
-// unsaved changes, it first asks for a confirmation.
+// unsaved changes, it first requests a confirmation.
 func (f *scheduleForm) onYear(text string) {
 	w := f.w
 	year, err := strconv.Atoi(text)

@@ -114,11 +114,11 @@ func (s *blobStore) exists(sum string) bool {
 	return err == nil
 }
 
-// padme returns the length that a content of n bytes is padded to, by
-// the Padmé rule (Nikitin et al., "Reducing Metadata Leakage from
-// Encrypted Files and Communication with PURBs", PETS 2019): keep the
-// top bits of the length and round the rest up, at most 12 % more and
-// usually much less.
+// padme returns the length that a content of n bytes is padded to. The
+// Padmé rule keeps the top bits of the length and rounds the rest up, so
+// a content grows by at most 12 % and usually much less. Source: Nikitin
+// et al., "Reducing Metadata Leakage from Encrypted Files and
+// Communication with PURBs", PETS 2019.
 func padme(n int64) int64 {
 	if n < 2 {
 		return n
@@ -175,6 +175,7 @@ func (s *blobStore) removeOrphans(sums []string) error {
 	for _, sum := range sums {
 		want[hex.EncodeToString(s.fileName(sum))] = true
 	}
+
 	subdirs, err := os.ReadDir(s.dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -182,6 +183,7 @@ func (s *blobStore) removeOrphans(sums []string) error {
 	if err != nil {
 		return err
 	}
+
 	var orphans []string
 	matched := 0
 	for _, sub := range subdirs {
@@ -207,6 +209,7 @@ func (s *blobStore) removeOrphans(sums []string) error {
 	if matched == 0 && len(want) > 0 {
 		return nil
 	}
+
 	var errs []error
 	for _, p := range orphans {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {

@@ -21,11 +21,13 @@ func (v *Vault) migrateChunks(ctx context.Context, moved func(done, total int64)
 	if err := v.migrateEmpty(ctx); err != nil {
 		return err
 	}
+
 	conn, err := v.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
+
 	// The move reads each page once, so a large cache only takes memory:
 	// with 8 MiB the first open of a 1 GiB vault peaked at 245 MiB of
 	// resident memory instead of 272 MiB. The pool's connections go back
@@ -34,6 +36,7 @@ func (v *Vault) migrateChunks(ctx context.Context, moved func(done, total int64)
 		return err
 	}
 	defer conn.ExecContext(ctx, `PRAGMA cache_size = -65536`)
+
 	var pending int
 	if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM blob_chunks)`).Scan(&pending); err != nil {
 		return err
@@ -41,6 +44,7 @@ func (v *Vault) migrateChunks(ctx context.Context, moved func(done, total int64)
 	if pending == 0 {
 		return nil
 	}
+
 	var done, total int64
 	err = conn.QueryRowContext(ctx, `SELECT coalesce(sum(size), 0) FROM blobs b
 		WHERE EXISTS (SELECT 1 FROM blob_chunks c WHERE c.sha256 = b.sha256)`).Scan(&total)
@@ -53,6 +57,7 @@ func (v *Vault) migrateChunks(ctx context.Context, moved func(done, total int64)
 		}
 	}
 	report()
+
 	for {
 		var sum string
 		var size int64
@@ -73,6 +78,7 @@ func (v *Vault) migrateChunks(ctx context.Context, moved func(done, total int64)
 		done += size
 		report()
 	}
+
 	// Rows of no content: the pending pieces of a write that an older
 	// version did not finish.
 	if _, err := conn.ExecContext(ctx, `DELETE FROM blob_chunks`); err != nil {

@@ -257,7 +257,8 @@ func TestBlobWrongSizeDetected(t *testing.T) {
 	s, _ := newTestStore(t)
 	content := randomContent(7, 5000)
 	sum := putContent(t, s, content)
-	// 5001 bytes pad to the same file size; the trailer tells.
+	// 5001 bytes pad to the same file size, so only the length in the
+	// trailer can show the mismatch.
 	if _, err := getContent(s, sum, 5001); !errors.Is(err, ErrBlobDamaged) {
 		t.Errorf("read with a size one too large: err = %v, want ErrBlobDamaged", err)
 	}

@@ -28,10 +28,10 @@ var connectionPragmas = []string{
 	"PRAGMA busy_timeout = 10000",
 	// SQLCipher 4.4.2 locks (mlock) and wipes every allocation by default,
 	// two system calls each, about a third of a bulk import's time. It
-	// does not keep case text out of swap, because the same text sits in
-	// the Go heap, which is never locked; only encrypted swap or disk
-	// encryption on the workstation does. SQLCipher 4.5.0 turned it off by
-	// default too.
+	// does not keep case text out of swap, because the same text is in the
+	// Go heap, which is never locked. Only encrypted swap or disk
+	// encryption on the workstation does that. SQLCipher 4.5.0 turned it
+	// off by default too.
 	"PRAGMA cipher_memory_security = OFF",
 }
 

@@ -20,9 +20,10 @@ func startWriteback(f *os.File, off, n int64) {
 
 // preallocate reserves size bytes of disk for f without changing its
 // length (fallocate with FALLOC_FL_KEEP_SIZE), so that the writes that
-// follow do not allocate blocks one by one: on ext4 here a 1 GiB write
-// took 0.2 s into reserved space and 0.3–0.7 s without. Errors are
-// ignored because the writes allocate what is missing.
+// follow do not allocate blocks one by one. On ext4 on a 2-core AMD EPYC
+// test machine, a 1 GiB write took 0.2 s into reserved space and
+// 0.3–0.7 s without. Errors are ignored because the writes allocate what
+// is missing.
 func preallocate(f *os.File, size int64) {
 	if size > 0 {
 		unix.Fallocate(int(f.Fd()), unix.FALLOC_FL_KEEP_SIZE, 0, size)
