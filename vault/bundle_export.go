@@ -224,6 +224,7 @@ func exportRows(ctx context.Context, tx *sql.Tx, t recordTable, columns []string
 		return 0, err
 	}
 	defer rows.Close()
+	enc := newRowEncoder(t, columns)
 	values := make([]any, len(columns))
 	ptrs := make([]any, len(columns))
 	for i := range values {
@@ -234,38 +235,107 @@ func exportRows(ctx context.Context, tx *sql.Tx, t recordTable, columns []string
 		if err := rows.Scan(ptrs...); err != nil {
 			return n, err
 		}
-		row := make(map[string]any, len(columns))
-		for i, c := range columns {
-			if b, ok := values[i].([]byte); ok {
-				values[i] = string(b)
-			}
-			row[c] = values[i]
-		}
-		line, err := json.Marshal(bundleRecord{Table: t.name, Row: row})
-		if err != nil {
+		if err := enc.append(buf, values); err != nil {
 			return n, err
 		}
-		buf.Write(line)
-		buf.WriteByte('\n')
 		n++
-		noteRow(t, row, m, blobs)
+		enc.note(values, m, blobs)
 	}
 	return n, rows.Err()
 }
 
-// noteRow raises the highest classification and collects the blob of a
+// rowEncoder writes the records of one table as JSON lines. Its output is
+// byte for byte what json.Marshal gives for a bundleRecord (keys in
+// sorted order, the same escapes), without building a map per row.
+type rowEncoder struct {
+	t     recordTable
+	order []int    // column indexes in key order
+	keys  [][]byte // `"name":` of each column of order, with the separator
+	head  []byte   // `{"table":"name","row":{`
+	tail  []byte   // `}}` and a newline
+	// Indexes of the columns that note reads, -1 when absent.
+	deleted, classification, blob int
+}
+
+func newRowEncoder(t recordTable, columns []string) *rowEncoder {
+	e := &rowEncoder{t: t, deleted: -1, classification: -1, blob: -1}
+	e.order = make([]int, len(columns))
+	for i, c := range columns {
+		e.order[i] = i
+		switch c {
+		case "deleted":
+			e.deleted = i
+		case "classification":
+			e.classification = i
+		}
+		if t.blob != "" && c == t.blob {
+			e.blob = i
+		}
+	}
+	sort.Slice(e.order, func(a, b int) bool { return columns[e.order[a]] < columns[e.order[b]] })
+	for k, i := range e.order {
+		var key []byte
+		if k > 0 {
+			key = append(key, ',')
+		}
+		key = appendJSONString(key, columns[i])
+		e.keys = append(e.keys, append(key, ':'))
+	}
+	e.head = append(appendJSONString([]byte(`{"table":`), t.name), `,"row":{`...)
+	e.tail = []byte("}}\n")
+	return e
+}
+
+// append writes one record line. Text comes from the driver as []byte
+// or string and whole numbers as int64; a float64 or any other type goes
+// through encoding/json.
+func (e *rowEncoder) append(buf *bytes.Buffer, values []any) error {
+	line := buf.AvailableBuffer()
+	line = append(line, e.head...)
+	for k, i := range e.order {
+		line = append(line, e.keys[k]...)
+		switch v := values[i].(type) {
+		case nil:
+			line = append(line, "null"...)
+		case []byte:
+			line = appendJSONBytes(line, v)
+		case string:
+			line = appendJSONString(line, v)
+		case int64:
+			line = strconv.AppendInt(line, v, 10)
+		default:
+			b, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			line = append(line, b...)
+		}
+	}
+	line = append(line, e.tail...)
+	buf.Write(line)
+	return nil
+}
+
+// note raises the highest classification and collects the blob of a
 // live row. A row with a deletion mark travels without its content: the
 // mark is all the receiver needs, and a deleted file must not leave the
 // vault again. Its content still travels when a live row names it too.
-func noteRow(t recordTable, row map[string]any, m *Manifest, blobs map[string]bool) {
-	if deleted, _ := row["deleted"].(int64); deleted != 0 {
-		return
+func (e *rowEncoder) note(values []any, m *Manifest, blobs map[string]bool) {
+	if e.deleted >= 0 {
+		if deleted, _ := values[e.deleted].(int64); deleted != 0 {
+			return
+		}
 	}
-	if c, ok := row["classification"].(int64); ok {
-		m.Classification = max(m.Classification, model.Classification(c))
+	if e.classification >= 0 {
+		if c, ok := values[e.classification].(int64); ok {
+			m.Classification = max(m.Classification, model.Classification(c))
+		}
 	}
-	if t.blob != "" {
-		if sum, ok := row[t.blob].(string); ok {
+	if e.blob >= 0 {
+		switch sum := values[e.blob].(type) {
+		case []byte:
+			blobs[string(sum)] = true
+		case string:
 			blobs[sum] = true
 		}
 	}

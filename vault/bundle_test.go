@@ -446,3 +446,35 @@ func TestExportFileFailureLeavesNoFile(t *testing.T) {
 		t.Errorf("import of the written file: %v", err)
 	}
 }
+
+// A selection names the first unknown or deleted id in the request's
+// order, repeats are harmless, and one export's selection does not leak
+// into the next on the same connection.
+func TestBundleSelectionChecksIDs(t *testing.T) {
+	a, b := officerPair(t)
+	live := addCaseWithDocument(t, a, "KT-01", 100)
+	gone := addCaseWithDocument(t, a, "KT-02", 100)
+	if err := a.DeleteCase(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	req := ExportRequest{Kind: KindCases, Recipients: []KeyCard{cardOf(t, b)},
+		CaseIDs: []string{live.ID, live.ID, "khong-co", gone.ID}}
+	_, err := a.ExportBundle(context.Background(), req, io.Discard)
+	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "khong-co") {
+		t.Fatalf("export with an unknown id = %v, want ErrNotFound naming khong-co", err)
+	}
+	req.CaseIDs = []string{live.ID, gone.ID}
+	if _, err := a.ExportBundle(context.Background(), req, io.Discard); !errors.Is(err, ErrNotFound) ||
+		!strings.Contains(err.Error(), gone.ID) {
+		t.Fatalf("export with a deleted case = %v, want ErrNotFound naming it", err)
+	}
+	req.CaseIDs = []string{live.ID, live.ID}
+	m, err := a.ExportBundle(context.Background(), req, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Tables["cases"] != 1 || m.Attachments == nil || len(m.Attachments) != 1 {
+		t.Errorf("export of one case named twice: %d cases, %d attachments; want 1 and 1",
+			m.Tables["cases"], len(m.Attachments))
+	}
+}
