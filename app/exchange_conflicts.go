@@ -16,9 +16,10 @@ type ConflictSide int
 
 // The sides of a conflict.
 const (
-	// SideUnknown: neither version was last changed on this workstation,
-	// as when both came from other vaults, so the versions are shown as
-	// "current" and "other".
+	// SideUnknown: the conflict was found before the import stored the
+	// origin of its versions, and neither version was last changed on
+	// this workstation, so the versions are shown as "current" and
+	// "other".
 	SideUnknown ConflictSide = iota
 	// SideCurrentMine: the version in the table is this workstation's
 	// and the other one was received.
@@ -55,7 +56,13 @@ func (c *ConflictView) Mine() (mine, received map[string]any) {
 }
 
 // LoadConflicts returns the unresolved conflicts, oldest first, each with
-// the current version of its record.
+// the current version of its record and the side of each version. The
+// side comes from the origin the import stored. Conflicts found before
+// it was stored get the side inferred from the versions' workstations.
+//
+// NOTE: the side describes the versions as the import found them. When
+// the record changes again before the conflict is resolved, the current
+// version keeps the side of the version it replaced.
 func LoadConflicts(s *Session) ([]ConflictView, error) {
 	list, err := s.Conflicts()
 	if err != nil {
@@ -68,13 +75,32 @@ func LoadConflicts(s *Session) ([]ConflictView, error) {
 			return nil, err
 		}
 		v := ConflictView{Conflict: c, Current: current}
-		v.Side = conflictSide(s.Workstation(), current, c.Other)
+		v.Side = storedSide(c.OtherOrigin)
+		if c.OtherOrigin == vault.OriginUnknown {
+			v.Side = conflictSide(s.Workstation(), current, c.Other)
+		}
 		v.Changed = changedColumns(current, c.Other)
 		out = append(out, v)
 	}
 	return out, nil
 }
 
+// storedSide returns the side of a conflict whose kept-aside version came
+// from origin.
+func storedSide(origin vault.Origin) ConflictSide {
+	switch origin {
+	case vault.OriginLocal:
+		return SideOtherMine
+	case vault.OriginReceived:
+		return SideCurrentMine
+	}
+	return SideUnknown
+}
+
+// conflictSide infers the side of a conflict from the workstation that
+// last changed each version. It fails when this vault's version was last
+// changed on a third workstation, so it serves only conflicts found
+// before the import stored the origin.
 func conflictSide(own string, current, other map[string]any) ConflictSide {
 	switch {
 	case current != nil && current["workstation"] == own:

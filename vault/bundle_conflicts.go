@@ -17,29 +17,48 @@ type Conflict struct {
 	Table    string
 	RecordID string
 	Other    map[string]any
-	Sender   string // fingerprint of the bundle's sender
-	Detected time.Time
+	// OtherOrigin is the vault that Other came from, as the import found
+	// it. The version in the table came from the other side then.
+	OtherOrigin Origin
+	Sender      string // fingerprint of the bundle's sender
+	Detected    time.Time
 }
+
+// Origin is the vault that a version of a conflict came from.
+type Origin string
+
+// The origins of a conflict's versions.
+const (
+	// OriginUnknown is the origin of conflicts found before schema
+	// version 7, which did not store it.
+	OriginUnknown Origin = ""
+	// OriginLocal is a version this vault held before the import.
+	OriginLocal Origin = "local"
+	// OriginReceived is a version the imported bundle carried.
+	OriginReceived Origin = "received"
+)
 
 // Conflicts returns the unresolved conflicts, oldest first.
 func (v *Vault) Conflicts() ([]Conflict, error) {
 	var out []Conflict
 	err := v.read(func(db *sql.DB) error {
-		rows, err := db.Query(`SELECT id, table_name, record_id, version, sender, detected_at
-			FROM exchange_conflicts WHERE resolved_at = '' ORDER BY detected_at, id`)
+		rows, err := db.Query(`SELECT id, table_name, record_id, version, version_origin, sender,
+			detected_at FROM exchange_conflicts WHERE resolved_at = '' ORDER BY detected_at, id`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var c Conflict
-			var version, detected string
-			if err := rows.Scan(&c.ID, &c.Table, &c.RecordID, &version, &c.Sender, &detected); err != nil {
+			var version, origin, detected string
+			err := rows.Scan(&c.ID, &c.Table, &c.RecordID, &version, &origin, &c.Sender, &detected)
+			if err != nil {
 				return err
 			}
 			if err := json.Unmarshal([]byte(version), &c.Other); err != nil {
 				return fmt.Errorf("%w: conflict %s", ErrDatabaseDamaged, c.ID)
 			}
+			c.OtherOrigin = Origin(origin)
 			c.Detected = parseTime(detected)
 			out = append(out, c)
 		}

@@ -313,7 +313,7 @@ func count(c *Changes, a Action) {
 
 // checkColumns rejects a column this schema lacks, and a live row's blob
 // that is neither in the bundle nor in the vault. A row with a deletion
-// mark comes without its content (see noteRow).
+// mark comes without its content (see rowEncoder.note).
 func (im *importer) checkColumns(rec incomingRecord, attachments map[string]bool) error {
 	cols, ok := im.columns[rec.table.name]
 	if !ok {
@@ -566,10 +566,10 @@ func (im *importer) applyRecord(rec incomingRecord, action Action, m *Manifest, 
 	return upsert(im.stmts, rec)
 }
 
-// keepConflict stores the version that loses: the local row when the
-// incoming one is newer, the incoming row otherwise.
+// keepConflict stores the version that loses, with its origin: the
+// local row when the incoming one is newer, the incoming row otherwise.
 func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) error {
-	loser := rec.row
+	loser, origin := rec.row, OriginReceived
 	local, err := loadRow(im.stmts, rec.table, rec.id)
 	if err != nil {
 		return err
@@ -577,24 +577,25 @@ func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) er
 	lu, _ := local["updated_at"].(string)
 	lw, _ := local["workstation"].(string)
 	if rec.updated > lu || (rec.updated == lu && rec.workstation > lw) {
-		loser = local
+		loser, origin = local, OriginLocal
 	}
 	lu, _ = loser["updated_at"].(string)
 	lw, _ = loser["workstation"].(string)
 	_, err = im.stmts.Exec(`INSERT INTO exchange_conflicts (id, table_name, record_id, version,
-		updated_at, workstation, sender, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		newID(), rec.table.name, rec.id, rowJSON(loser), lu, lw, m.Sender.Fingerprint, now)
+		version_origin, updated_at, workstation, sender, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		newID(), rec.table.name, rec.id, rowJSON(loser), string(origin), lu, lw, m.Sender.Fingerprint, now)
 	return err
 }
 
 // keepClash stores an incoming row whose unique values the local row
 // holder already has, as a conflict on holder. The unique index admits
-// only one of the two, so the local row stays.
+// only one of the two, so the local row stays and the received one is
+// kept aside.
 func (im *importer) keepClash(rec incomingRecord, holder string, m *Manifest, now string) error {
 	_, err := im.stmts.Exec(`INSERT INTO exchange_conflicts (id, table_name, record_id, version,
-		updated_at, workstation, sender, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		newID(), rec.table.name, holder, rowJSON(rec.row), rec.updated, rec.workstation,
-		m.Sender.Fingerprint, now)
+		version_origin, updated_at, workstation, sender, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		newID(), rec.table.name, holder, rowJSON(rec.row), string(OriginReceived), rec.updated,
+		rec.workstation, m.Sender.Fingerprint, now)
 	return err
 }
 

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"sotay/app"
+	"sotay/model"
+	"sotay/vault"
+)
+
+// sendCaseTo imports case id of from into to, outside the window.
+func sendCaseTo(t *testing.T, from, to *app.Session, id string) *vault.ImportPreview {
+	t.Helper()
+	path := exportCase(t, from, id, officerCard(t, to))
+	p, err := app.ImportBundle(context.Background(), to, path, vault.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// This vault holds a version of the case last changed on workstation
+// A, and imports C's conflicting edit. Neither version carries this
+// vault's workstation, yet the card heads the column of the version
+// this vault held "Bản của tôi".
+func TestConflictCardLabelsMineColumn(t *testing.T) {
+	const (
+		original = "Kiểm tra Đảng ủy xã Tân Lập"
+		titleB   = "Kiểm tra Đảng ủy xã Tân Lập (đồng chí Cường sửa)"
+		titleA   = "Kiểm tra Đảng ủy xã Tân Lập năm 2026 (đồng chí Bình sửa tiếp)"
+		titleC   = "Kiểm tra Đảng ủy xã Tân Lập năm 2027 (đồng chí Hà sửa)"
+	)
+	w := newTestWindow(t)
+	mine := w.session
+	if _, err := mine.EnsureOfficer("Lê Văn Cường", "Kiểm tra viên"); err != nil {
+		t.Fatal(err)
+	}
+	a := newPeerSession(t, "Trần Thị Bình")
+	c := newPeerSession(t, "Phạm Thu Hà")
+	for _, s := range []*app.Session{a, c} {
+		if err := mine.AddKeyCard(officerCard(t, s)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddKeyCard(officerCard(t, mine)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.AddKeyCard(officerCard(t, a)); err != nil {
+		t.Fatal(err)
+	}
+
+	cs := model.Case{Code: "KT-09/2026", Title: original, Kind: model.KindViolationInspection,
+		Start: model.NewDate(2026, time.October, 1), End: model.NewDate(2027, time.January, 31)}
+	if err := a.CreateCase(&cs, false); err != nil {
+		t.Fatal(err)
+	}
+	sendCaseTo(t, a, mine, cs.ID)
+	sendCaseTo(t, a, c, cs.ID)
+	setCaseTitle(t, mine, cs.ID, titleB)
+	sendCaseTo(t, mine, a, cs.ID)
+	setCaseTitle(t, a, cs.ID, titleA)
+	sendCaseTo(t, a, mine, cs.ID)
+	setCaseTitle(t, c, cs.ID, titleC)
+
+	p := showImport(w, exportCase(t, c, cs.ID, officerCard(t, mine)))
+	p.onCheck()
+	waitFor(t, "the preview", func() bool { return hasButton(w, w.t("exchange.apply")) })
+	test.Tap(findButton(t, w, w.t("exchange.apply")))
+	waitFor(t, "the conflict card", func() bool {
+		return hasButton(w, w.t("exchange.keep_mine")) || hasButton(w, w.t("exchange.keep_current"))
+	})
+
+	screen := texts(w)
+	for _, unwanted := range []string{w.t("exchange.current"), w.t("exchange.other")} {
+		if strings.Contains(screen, unwanted) {
+			t.Errorf("conflict card heads a column %q", unwanted)
+		}
+	}
+	mineHead, receivedHead := columnOf(w, w.t("exchange.mine")), columnOf(w, w.t("exchange.received"))
+	if mineHead < 0 || receivedHead <= mineHead {
+		t.Fatalf("%q at x=%v, %q at x=%v: want both, mine on the left", w.t("exchange.mine"), mineHead,
+			w.t("exchange.received"), receivedHead)
+	}
+	if x := columnOf(w, titleA); x != mineHead {
+		t.Errorf("this vault's title at x=%v, want under %q at x=%v", x, w.t("exchange.mine"), mineHead)
+	}
+	if x := columnOf(w, titleC); x != receivedHead {
+		t.Errorf("received title at x=%v, want under %q at x=%v", x, w.t("exchange.received"), receivedHead)
+	}
+
+	test.Tap(findButton(t, w, w.t("exchange.keep_mine")))
+	got, err := mine.Case(cs.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != titleA {
+		t.Errorf("title after keeping mine = %q, want %q", got.Title, titleA)
+	}
+	if !strings.Contains(texts(w), w.t("exchange.resolved_mine", "KT-09/2026")) {
+		t.Errorf("no status after keeping mine:\n%s", texts(w))
+	}
+}
