@@ -2,9 +2,11 @@ package vault
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
 	"math"
+	"time"
+
+	"github.com/google/uuid"
 
 	"sotay/model"
 )
@@ -115,8 +117,21 @@ func (v *Vault) KPIs() ([]model.KPI, error) {
 	return out, err
 }
 
-// SetKPIValue stores the value of a manual KPI for period p, replacing
-// the value stored for that period before.
+// kpiValueNamespace is the UUID namespace of the ids of KPI values.
+var kpiValueNamespace = uuid.MustParse("8a027cf5-cd17-4f11-add4-59f26472bcef")
+
+// kpiValueID returns the id of the value of KPI kpiID for the period
+// starting on start. Every vault derives the same id, so values entered
+// for one KPI and period on two workstations are one record, which a
+// bundle merges by clock value.
+func kpiValueID(kpiID string, start model.Date) string {
+	return uuid.NewSHA1(kpiValueNamespace, []byte(kpiID+":"+start.String())).String()
+}
+
+// SetKPIValue stores the value of a manual KPI for period p, as a change
+// of the record with the id kpiValueID derives. A value that a version
+// before these ids stored for the period keeps its random id and stays,
+// and KPIValues reads the newer of the two.
 func (v *Vault) SetKPIValue(kpiID string, p model.Period, value float64) error {
 	if math.IsNaN(value) || math.IsInf(value, 0) {
 		return invalid(FieldText, fmt.Sprintf("%v is not a number", value))
@@ -125,22 +140,12 @@ func (v *Vault) SetKPIValue(kpiID string, p model.Period, value float64) error {
 		if err := checkLive(tx, "kpis", kpiID); err != nil {
 			return err
 		}
-		var id string
-		err := tx.QueryRow(`SELECT id FROM kpi_values WHERE kpi_id = ? AND period_start = ? AND deleted = 0`,
-			kpiID, p.Start.String()).Scan(&id)
-		h := v.clock.Now().String()
-		if err == nil {
-			_, err = tx.Exec(`UPDATE kpi_values SET value = ?, period_end = ?, updated_at = ?, workstation = ?
-				WHERE id = ?`, value, p.End.String(), h, v.workstation, id)
-			return err
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		rec := model.Record{}
+		rec := model.Record{ID: kpiValueID(kpiID, p.Start), CreatedAt: time.Now().UTC().Truncate(time.Second)}
 		v.stamp(&rec)
-		_, err = tx.Exec(`INSERT INTO kpi_values (id, kpi_id, period_start, period_end, value,
-			created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		_, err := tx.Exec(`INSERT INTO kpi_values (id, kpi_id, period_start, period_end, value,
+			created_at, updated_at, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET value = excluded.value, period_end = excluded.period_end,
+			updated_at = excluded.updated_at, workstation = excluded.workstation, deleted = 0`,
 			rec.ID, kpiID, p.Start.String(), p.End.String(), value, formatTime(rec.CreatedAt),
 			rec.UpdatedAt.String(), rec.Workstation)
 		return err
@@ -148,7 +153,11 @@ func (v *Vault) SetKPIValue(kpiID string, p model.Period, value float64) error {
 }
 
 // KPIValues returns the stored values of a manual KPI, keyed by the
-// first day of their period.
+// first day of their period. A period can have several live rows when
+// rows with random ids from older versions sit beside the derived one.
+// The newest change then wins, ordered like the bundle merge orders
+// versions: by updated_at (whose text order is clock order), then
+// workstation, then id.
 func (v *Vault) KPIValues(kpiID string) (map[model.Date]float64, error) {
 	out := map[model.Date]float64{}
 	err := v.read(func(db *sql.DB) error {
@@ -160,7 +169,8 @@ func (v *Vault) KPIValues(kpiID string) (map[model.Date]float64, error) {
 			}
 			out[parseDate(start)] = value
 			return nil
-		}, `SELECT period_start, value FROM kpi_values WHERE kpi_id = ? AND deleted = 0`, kpiID)
+		}, `SELECT period_start, value FROM kpi_values WHERE kpi_id = ? AND deleted = 0
+			ORDER BY updated_at, workstation, id`, kpiID)
 	})
 	return out, err
 }
