@@ -2,7 +2,6 @@ package vault
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -493,38 +492,58 @@ func (im *importer) apply(ctx context.Context, p *ImportPreview, trust bool) err
 // previous one (sqlite3Fts5IndexBeginWrite in SQLite 3.33.0, bundled
 // with go-sqlcipher v4.4.2). In the random order of a map that happens
 // for about every other case.
+// reindexCases rebuilds the search rows of the touched cases from one
+// query over the cases and their journals. It writes them in rowid order:
+// FTS5 writes its pending inserts to the index whenever a rowid is below
+// the previous one. A deleted case loses its search row.
 func (im *importer) reindexCases(cases map[string]bool) error {
-	type touched struct {
-		rowid   int64
-		id      string
-		deleted int
-	}
-	order := make([]touched, 0, len(cases))
+	ids := make([]string, 0, len(cases))
 	for id := range cases {
-		c := touched{id: id}
-		err := im.stmts.QueryRow(`SELECT rowid, deleted FROM cases WHERE id = ?`, id).Scan(&c.rowid, &c.deleted)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
-		if err != nil {
+		ids = append(ids, id)
+	}
+	if err := fillIDTable(im.stmts, importCasesTable, ids); err != nil {
+		return err
+	}
+	rows, err := im.stmts.Query(`SELECT c.rowid, c.deleted, c.code, c.title, c.subject_name,
+		c.subject_unit, j.text
+		FROM ` + importCasesTable + ` t JOIN cases c ON c.id = t.id
+		LEFT JOIN journal j ON j.case_id = c.id AND j.deleted = 0
+		ORDER BY c.rowid, j.entry_date`)
+	if err != nil {
+		return err
+	}
+	var found []caseSearch
+	for rows.Next() {
+		var cs caseSearch
+		var note sql.NullString
+		if err := rows.Scan(&cs.rowid, &cs.deleted, &cs.code, &cs.title, &cs.subjectName,
+			&cs.subjectUnit, &note); err != nil {
+			rows.Close()
 			return err
 		}
-		order = append(order, c)
-	}
-	slices.SortFunc(order, func(a, b touched) int { return cmp.Compare(a.rowid, b.rowid) })
-	for _, c := range order {
-		var err error
-		if c.deleted == 1 {
-			_, err = im.stmts.Exec(`DELETE FROM case_search WHERE rowid = ?`, c.rowid)
-		} else {
-			err = reindexCase(im.stmts, c.id)
+		if n := len(found); n == 0 || found[n-1].rowid != cs.rowid {
+			found = append(found, cs)
 		}
-		if err != nil {
+		if note.Valid {
+			last := &found[len(found)-1]
+			last.notes = append(last.notes, note.String)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, cs := range found {
+		if err := cs.write(im.stmts); err != nil {
 			return err
 		}
 	}
-	return nil
+	_, err = im.stmts.Exec(`DROP TABLE ` + importCasesTable)
+	return err
 }
+
+// importCasesTable holds the ids of the cases an import touched.
+const importCasesTable = "temp.import_cases"
 
 func caseOf(rec incomingRecord) string {
 	if rec.table.name == "cases" {

@@ -41,11 +41,11 @@ type selection struct {
 }
 
 // newSelection checks that every selected case or meeting exists and
-// loads their ids into the temporary table selectedTable, which the
-// queries of each table join, so that a selection of 10,000 cases is
-// stored once and not parsed again as an IN list for every table. The
-// table lives in memory (temp_store) and in the export transaction, whose
-// rollback drops it.
+// loads their ids into the temporary table selectedTable. The query of
+// each table joins it, so a selection of 10,000 cases is stored once and
+// not parsed again as an IN list for every table. The table lives in
+// memory (temp_store) and in the export transaction, whose rollback
+// drops it.
 func newSelection(tx *sql.Tx, req ExportRequest) (*selection, error) {
 	s := &selection{kind: req.Kind, cases: req.CaseIDs, meetings: req.MeetingIDs,
 		member: req.packMember, versions: req.packVersions}
@@ -77,24 +77,13 @@ func selectIDs(tx *sql.Tx, table string, ids []string) error {
 	if len(ids) == 0 {
 		return ErrNothingToExport
 	}
-	if _, err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS bundle_selected (id TEXT NOT NULL UNIQUE)`); err != nil {
+	stmts := newStmtCache(tx)
+	defer stmts.close()
+	if err := fillIDTable(stmts, selectedTable, ids); err != nil {
 		return err
-	}
-	if _, err := tx.Exec(`DELETE FROM ` + selectedTable); err != nil {
-		return err
-	}
-	insert, err := tx.Prepare(`INSERT OR IGNORE INTO ` + selectedTable + ` (id) VALUES (?)`)
-	if err != nil {
-		return err
-	}
-	defer insert.Close()
-	for _, id := range ids {
-		if _, err := insert.Exec(id); err != nil {
-			return err
-		}
 	}
 	var missing string
-	err = tx.QueryRow(`SELECT s.id FROM ` + selectedTable + ` s
+	err := tx.QueryRow(`SELECT s.id FROM ` + selectedTable + ` s
 		WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` t WHERE t.id = s.id AND t.deleted = 0)
 		ORDER BY s.rowid LIMIT 1`).Scan(&missing)
 	switch {
@@ -147,6 +136,24 @@ func (s *selection) packWhere(t recordTable) (string, []any, bool) {
 		return "id = ?", []any{s.member}, true
 	}
 	return "", nil, false
+}
+
+// fillIDTable makes the temporary table name (as "temp.table") hold ids
+// in their order, each once. Temporary tables live in memory (temp_store)
+// and only on the transaction's connection.
+func fillIDTable(tx sqlRunner, name string, ids []string) error {
+	if _, err := tx.Exec(`CREATE TABLE IF NOT EXISTS ` + name + ` (id TEXT NOT NULL UNIQUE)`); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`DELETE FROM ` + name); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.Exec(`INSERT OR IGNORE INTO `+name+` (id) VALUES (?)`, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // inSelected returns "column IN (the selected ids)"; an empty column

@@ -291,10 +291,9 @@ func loadTeam(db *sql.DB, caseID string) ([]model.TeamMember, error) {
 // reindexCase rewrites the search row of a case from its code, title,
 // subject and journal, all folded.
 func reindexCase(tx sqlRunner, caseID string) error {
-	var rowid int64
-	var code, title, subjectName, subjectUnit string
+	var cs caseSearch
 	err := tx.QueryRow(`SELECT rowid, code, title, subject_name, subject_unit FROM cases
-		WHERE id = ?`, caseID).Scan(&rowid, &code, &title, &subjectName, &subjectUnit)
+		WHERE id = ?`, caseID).Scan(&cs.rowid, &cs.code, &cs.title, &cs.subjectName, &cs.subjectUnit)
 	if err != nil {
 		return err
 	}
@@ -303,21 +302,46 @@ func reindexCase(tx sqlRunner, caseID string) error {
 	if err != nil {
 		return err
 	}
-	var notes []string
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
 			rows.Close()
 			return err
 		}
-		notes = append(notes, model.Fold(s))
+		cs.notes = append(cs.notes, s)
 	}
 	rows.Close()
-	if _, err := tx.Exec(`DELETE FROM case_search WHERE rowid = ?`, rowid); err != nil {
+	if err := rows.Err(); err != nil {
 		return err
 	}
-	_, err = tx.Exec(`INSERT INTO case_search (rowid, code, title, subject, notes)
-		VALUES (?, ?, ?, ?, ?)`, rowid, model.Fold(code), model.Fold(title),
-		model.Fold(subjectName+" "+subjectUnit), strings.Join(notes, "\n"))
+	return cs.write(tx)
+}
+
+// caseSearch holds the texts of a case's search row: its code, title and
+// subject, and its journal texts in date order.
+type caseSearch struct {
+	rowid                    int64
+	deleted                  int
+	code, title              string
+	subjectName, subjectUnit string
+	notes                    []string
+}
+
+// write replaces the case's search row with the folded texts, or only
+// removes it when the case is deleted.
+func (cs *caseSearch) write(tx sqlRunner) error {
+	if _, err := tx.Exec(`DELETE FROM case_search WHERE rowid = ?`, cs.rowid); err != nil {
+		return err
+	}
+	if cs.deleted != 0 {
+		return nil
+	}
+	notes := make([]string, len(cs.notes))
+	for i, n := range cs.notes {
+		notes[i] = model.Fold(n)
+	}
+	_, err := tx.Exec(`INSERT INTO case_search (rowid, code, title, subject, notes)
+		VALUES (?, ?, ?, ?, ?)`, cs.rowid, model.Fold(cs.code), model.Fold(cs.title),
+		model.Fold(cs.subjectName+" "+cs.subjectUnit), strings.Join(notes, "\n"))
 	return err
 }
