@@ -460,7 +460,7 @@ func TestPackPanelWritesLinkedPacks(t *testing.T) {
 		w.t("exchange.packs_summary", 2, 1, 2),
 		w.t("exchange.packs_linked", "Phạm Thu Hà", officerCard(t, peer).ReadAloud()),
 		w.t("exchange.packs_unlinked"),
-		w.t("exchange.packs_missing", 1, "Hoàng Minh Tuấn"),
+		w.tn("exchange.packs_missing", 1, 1, "Hoàng Minh Tuấn"),
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q", want)

@@ -195,7 +195,7 @@ func (p *packPanel) showAttendees() {
 		p.missing.Add(noteLabel(w.t("exchange.packs_no_versions"), widget.WarningImportance))
 	}
 	if len(unlinked) > 0 {
-		text := w.t("exchange.packs_missing", len(unlinked), strings.Join(unlinked, ", "))
+		text := w.tn("exchange.packs_missing", len(unlinked), len(unlinked), strings.Join(unlinked, ", "))
 		open := widget.NewButtonWithIcon(w.t("exchange.packs_open_keys"), theme.AccountIcon(), p.openKeys)
 		p.missing.Add(noteLabel(text, widget.WarningImportance))
 		p.missing.Add(container.NewHBox(open))
@@ -284,7 +284,7 @@ func (p *packPanel) showOutcomes(dir string, outcomes []app.PackOutcome, err err
 	case cancelled && written == 0:
 		setStatus(p.status, w.t("exchange.packs_cancelled_none"), true)
 	case cancelled:
-		setStatus(p.status, w.t("exchange.packs_cancelled", written), true)
+		setStatus(p.status, w.tn("exchange.packs_cancelled", written, written), true)
 	case written == 0 && failure != nil:
 		setStatus(p.status, w.message(failure), true)
 	case written == 0:
@@ -308,12 +308,12 @@ func (p *packPanel) outcomeRow(o app.PackOutcome) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, name, nil, reason)
 	}
 	lines := container.NewVBox()
-	file := widget.NewLabel(w.t("exchange.packs_written", o.Path, o.Versions, formatSize(o.Size)))
+	file := widget.NewLabel(w.tn("exchange.packs_written", o.Versions, o.Path, o.Versions, formatSize(o.Size)))
 	file.Truncation = fyne.TextTruncateEllipsis
 	lines.Add(file)
 	for _, r := range o.Record {
 		channel := w.t("meetings.channel." + string(r.Channel))
-		line := widget.NewLabel(w.t("exchange.packs_record", channel, r.SentOn.Display(),
+		line := widget.NewLabel(w.tn("exchange.packs_record", r.Versions, channel, r.SentOn.Display(),
 			formatInstant(r.Recorded), r.Versions))
 		line.Importance = widget.SuccessImportance
 		lines.Add(line)

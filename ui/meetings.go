@@ -158,7 +158,7 @@ func (r *meetingListRow) set(row meetingRow) {
 	}
 	text := w.t("meetings.readiness." + string(a.Readiness))
 	if a.Readiness != model.Ready {
-		text += " · " + countdown(w, a)
+		text += " · " + shortCountdown(w, a)
 	}
 	r.state.Importance = readinessImportance(a.Readiness)
 	r.state.SetText(text)
@@ -168,11 +168,23 @@ func (r *meetingListRow) set(row meetingRow) {
 func countdown(w *window, a model.Assessment) string {
 	switch {
 	case a.DaysLeft > 0:
-		return w.t("meetings.days_left", a.DaysLeft)
+		return w.tn("meetings.days_left", a.DaysLeft, a.DaysLeft)
 	case a.DaysLeft == 0:
 		return w.t("meetings.days_left_today")
 	}
-	return w.t("meetings.days_over", -a.DaysLeft)
+	return w.tn("meetings.days_over", -a.DaysLeft, -a.DaysLeft)
+}
+
+// shortCountdown returns the countdown in the few words that fit the
+// state column of the meeting list, such as "còn 2 ngày làm việc".
+func shortCountdown(w *window, a model.Assessment) string {
+	switch {
+	case a.DaysLeft > 0:
+		return w.tn("meetings.days_left_short", a.DaysLeft, a.DaysLeft)
+	case a.DaysLeft == 0:
+		return w.t("meetings.days_left_today_short")
+	}
+	return w.tn("meetings.days_over_short", -a.DaysLeft, -a.DaysLeft)
 }
 
 func readinessImportance(r model.Readiness) widget.Importance {
@@ -238,7 +250,7 @@ func todayMeetings(w *window) fyne.CanvasObject {
 	for _, ms := range list {
 		id := ms.ID
 		text := ms.Date.Display() + " · " + ms.Title + " — " + countdown(w, ms.Assessment) +
-			" (" + w.t("meetings.unsent", ms.Unsent) + ")"
+			" (" + w.tn("meetings.unsent", ms.Unsent, ms.Unsent) + ")"
 		b := widget.NewButton(text, func() { w.showMeeting(id) })
 		b.Alignment = widget.ButtonAlignLeading
 		if ms.Readiness == model.Late {

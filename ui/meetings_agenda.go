@@ -34,7 +34,7 @@ func (s *meetingScreen) agendaTab() fyne.CanvasObject {
 		box.Add(container.NewStack(row, frame))
 	}
 	total := model.AgendaMinutes(v.Items)
-	totalText := w.t("meetings.agenda_total", total)
+	totalText := w.tn("meetings.agenda_total", total, total)
 	if v.Meeting.Duration > 0 {
 		totalText = w.t("meetings.agenda_total_of", total, v.Meeting.Duration)
 	}
@@ -56,7 +56,7 @@ func (s *meetingScreen) itemCard(i int, it model.AgendaItem) fyne.CanvasObject {
 	head := fmt.Sprintf("%d. %s", i+1, it.Title)
 	sub := it.Presenter
 	if it.Duration > 0 {
-		sub += fmt.Sprintf(" · %d %s", it.Duration, w.t("meetings.item.minutes"))
+		sub += " · " + w.t("meetings.item.duration_value", it.Duration)
 	}
 	if c, err := w.session.Case(it.CaseID); it.CaseID != "" && err == nil {
 		sub += " · " + c.Code

@@ -62,17 +62,18 @@ func (s *meetingScreen) header() fyne.CanvasObject {
 	title.Wrapping = fyne.TextWrapWord
 	when := fmt.Sprintf("%s %s, %s · %s · %s", m.Time, w.t("meetings.weekday."+m.Date.Weekday().String()),
 		m.Date.Display(), m.Place, w.t("meetings.kind."+string(m.Kind)))
-	unit := w.t("meetings.unit_calendar")
+	days := s.rules.Rule.Days
+	unit := w.tn("meetings.unit_calendar", days)
 	if s.rules.Rule.Working {
-		unit = w.t("meetings.unit_working")
+		unit = w.tn("meetings.unit_working", days)
 	}
 	deadlines := w.t("meetings.deadlines", a.Deadline.Display(), a.Practical.Display()) + " " +
-		w.t("meetings.deadline_rule", s.rules.Rule.Days, unit)
+		w.t("meetings.deadline_rule", days, unit)
 	state := widget.NewLabel(w.t("meetings.status." + string(m.Status)))
 	if a.Readiness != model.ReadyNA {
 		text := w.t("meetings.readiness." + string(a.Readiness))
 		if a.Readiness != model.Ready {
-			text += " · " + countdown(w, a) + " · " + w.t("meetings.unsent", a.Unsent)
+			text += " · " + countdown(w, a) + " · " + w.tn("meetings.unsent", a.Unsent, a.Unsent)
 		}
 		state.SetText(text)
 		state.Importance = readinessImportance(a.Readiness)

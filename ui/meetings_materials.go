@@ -67,7 +67,7 @@ func (s *meetingScreen) onDeleteMaterial(j int) {
 	question := w.t("meetings.material.delete_confirm", mat.Title)
 	sent := s.v.SentTo(j)
 	if sent > 0 {
-		question = w.t("meetings.material.delete_sent_confirm", mat.Title, sent)
+		question = w.tn("meetings.material.delete_sent_confirm", sent, mat.Title, sent)
 	}
 	dialog.ShowConfirm(w.t("meetings.material.delete_title"), question, func(ok bool) {
 		if !ok {
@@ -79,7 +79,7 @@ func (s *meetingScreen) onDeleteMaterial(j int) {
 		}
 		done := w.t("meetings.material.deleted", mat.Title)
 		if sent > 0 {
-			done = w.t("meetings.material.deleted_sent", mat.Title, sent)
+			done = w.tn("meetings.material.deleted_sent", sent, mat.Title, sent)
 		}
 		if next := s.reload(0); next != nil {
 			next.notify(done)

@@ -162,7 +162,7 @@ func (s *meetingScreen) onSendAll() {
 		n, err := app.SendAll(w.session, s.rules, s.v.Meeting, day, ch, reason.Text)
 		if err == nil {
 			s.reload(1)
-			dialog.ShowInformation(w.t("meetings.send_all"), w.t("meetings.send_all.done", n), w.win)
+			dialog.ShowInformation(w.t("meetings.send_all"), w.tn("meetings.send_all.done", n, n), w.win)
 		}
 		return err
 	})
@@ -207,8 +207,12 @@ func (s *meetingScreen) onCell(j int, member model.Member) {
 
 func (s *meetingScreen) correctDialog(title string, d model.Distribution) {
 	w := s.w
-	info := widget.NewLabel(w.t("meetings.send.cell_info", d.SentOn.Display(),
-		w.t("meetings.channel."+string(d.Channel)), d.LateReason))
+	infoText := w.t("meetings.send.cell_info", d.SentOn.Display(), w.t("meetings.channel."+string(d.Channel)))
+	if d.LateReason != "" {
+		infoText += "\n" + w.t("meetings.material.late_reason", d.LateReason)
+	}
+	info := widget.NewLabel(infoText)
+	info.Wrapping = fyne.TextWrapWord
 	received := newDateEntry(w, w.today())
 	action := widget.NewRadioGroup([]string{w.t("meetings.send.confirm"), w.t("meetings.send.correct"),
 		w.t("meetings.send.withdraw")}, nil)
@@ -280,6 +284,7 @@ func (s *meetingScreen) attendeesTab() fyne.CanvasObject {
 	}
 	if len(others) > 0 {
 		pick := widget.NewSelect(names, nil)
+		pick.PlaceHolder = w.t("meetings.attendees.choose")
 		add := widget.NewButton(w.t("meetings.attendees.add"), func() {
 			w.touch()
 			if i := pick.SelectedIndex(); i >= 0 {
@@ -334,7 +339,10 @@ func (s *meetingScreen) recordTab() fyne.CanvasObject {
 			material += " " + w.t("meetings.record.deleted_material")
 			deleted++
 		}
-		line := w.t("meetings.record.line", sent, material, who, d.ReceivedOn.Display())
+		line := w.t("meetings.record.line", sent, material, who)
+		if !d.ReceivedOn.IsZero() {
+			line += " · " + w.t("meetings.cell.received", d.ReceivedOn.Display())
+		}
 		if d.LateReason != "" {
 			line += "\n" + w.t("meetings.material.late_reason", d.LateReason)
 		}

@@ -142,7 +142,7 @@ func (s *membersScreen) deleteMember(m model.Member) {
 		}
 		question := w.t("meetings.member.delete_confirm", m.Name)
 		if sent > 0 {
-			question = w.t("meetings.member.delete_sent_confirm", m.Name, sent)
+			question = w.tn("meetings.member.delete_sent_confirm", sent, m.Name, sent)
 		}
 		dialog.ShowConfirm(w.t("action.delete"), question, func(ok bool) {
 			if !ok {

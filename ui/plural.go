@@ -1,0 +1,13 @@
+package ui
+
+// tn returns the message for key formatted with args, choosing the
+// singular form key+".one" when count is 1. English needs it ("1 working
+// day", "2 working days"). Vietnamese nouns do not inflect, so its ".one"
+// texts repeat the plain ones. Every key passed here needs a ".one" form
+// in both languages, which TestCountedKeysHaveSingular checks.
+func (w *window) tn(key string, count int, args ...any) string {
+	if count == 1 {
+		key += ".one"
+	}
+	return w.t(key, args...)
+}
