@@ -25,6 +25,14 @@ var translations embed.FS
 //go:embed fyne/base.vi.json
 var FyneVietnamese []byte
 
+// FyneEnglish contains the same toolkit strings in English. The toolkit
+// ships them too, but the window registers them over the OS locale when
+// the app's language setting is English, so that a Vietnamese OS still
+// shows English dialogs.
+//
+//go:embed fyne/base.en.json
+var FyneEnglish []byte
+
 // Language is a language the app is translated into.
 type Language string
 

@@ -4,12 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,11 +23,13 @@ import (
 )
 
 // newTestWindowIn returns a test window with its screens rebuilt in
-// lang, as choosing the language in Cài đặt does.
-func newTestWindowIn(t *testing.T, lang assets.Language) *window {
+// language, as choosing the language in Cài đặt does.
+func newTestWindowIn(t *testing.T, language assets.Language) *window {
 	t.Helper()
 	w := newTestWindow(t)
-	w.cat = assets.NewCatalog(lang)
+	w.cat = assets.NewCatalog(language)
+	setToolkitLanguage(language)
+	t.Cleanup(func() { setToolkitLanguage(assets.Vietnamese) })
 	w.showMain()
 	return w
 }
@@ -114,9 +119,9 @@ func TestMeetingListStateNotTruncated(t *testing.T) {
 		{Readiness: model.Preparing, DaysLeft: 1},
 		{Readiness: model.Ready},
 	}
-	for _, lang := range assets.Languages {
-		t.Run(string(lang), func(t *testing.T) {
-			w := newTestWindowIn(t, lang)
+	for _, language := range assets.Languages {
+		t.Run(string(language), func(t *testing.T) {
+			w := newTestWindowIn(t, language)
 			w.win.Resize(fyne.NewSize(1200, 760))
 			m, _ := newMeetingWithMaterials(t, w.session, "Phạm Thu Hà")
 			w.showMeetingList()
@@ -141,14 +146,14 @@ func TestMeetingListStateNotTruncated(t *testing.T) {
 }
 
 func TestScheduleKindsNotTruncated(t *testing.T) {
-	for _, lang := range assets.Languages {
-		w := newTestWindowIn(t, lang)
+	for _, language := range assets.Languages {
+		w := newTestWindowIn(t, language)
 		for _, kind := range workday.EntryKinds {
 			sel := translatedSelect(w, "workdays.kind.", []string{string(kind)}, string(kind))
 			box := container.NewGridWrap(fyne.NewSize(scheduleKindWidth, sel.MinSize().Height), sel)
 			w.win.SetContent(box)
 			if got := renderedText(sel); got != sel.Selected {
-				t.Errorf("%s: kind %q is drawn as %q", lang, sel.Selected, got)
+				t.Errorf("%s: kind %q is drawn as %q", language, sel.Selected, got)
 			}
 		}
 	}
@@ -225,8 +230,8 @@ func TestSendRecordLines(t *testing.T) {
 }
 
 func TestAttendeePickerTranslated(t *testing.T) {
-	for _, lang := range assets.Languages {
-		w := newTestWindowIn(t, lang)
+	for _, language := range assets.Languages {
+		w := newTestWindowIn(t, language)
 		m, _ := newMeetingWithMaterials(t, w.session, "Phạm Thu Hà")
 		other := model.Member{Name: "Hoàng Minh Tuấn"}
 		if err := w.session.SaveMember(&other); err != nil {
@@ -238,12 +243,12 @@ func TestAttendeePickerTranslated(t *testing.T) {
 			if sel, ok := o.(*widget.Select); ok {
 				pickers++
 				if sel.PlaceHolder != w.t("meetings.attendees.choose") {
-					t.Errorf("%s: attendee picker shows %q", lang, sel.PlaceHolder)
+					t.Errorf("%s: attendee picker shows %q", language, sel.PlaceHolder)
 				}
 			}
 		})
 		if pickers != 1 {
-			t.Errorf("%s: %d pickers on the attendees tab, want 1", lang, pickers)
+			t.Errorf("%s: %d pickers on the attendees tab, want 1", language, pickers)
 		}
 	}
 }
@@ -255,4 +260,34 @@ func TestAgendaDurationLowerCase(t *testing.T) {
 	if !strings.Contains(texts(w), " · 30 phút") {
 		t.Errorf("agenda item does not show its length as \"30 phút\":\n%s", texts(w))
 	}
+}
+
+// TestToolkitFollowsLanguageSetting checks that the toolkit's own dialog
+// strings switch to English when it is chosen in Cài đặt, although the OS
+// locale of these tests is Vietnamese.
+func TestToolkitFollowsLanguageSetting(t *testing.T) {
+	w := newTestWindow(t)
+	t.Cleanup(func() { setToolkitLanguage(assets.Vietnamese) })
+	if got := lang.L("Cancel"); got != "Hủy" {
+		t.Errorf("Vietnamese window: toolkit Cancel reads %q, want %q", got, "Hủy")
+	}
+
+	w.show("", newSettingsScreen(w).build())
+	var choose *widget.Select
+	walk(w.win.Content(), func(o fyne.CanvasObject) {
+		if sel, ok := o.(*widget.Select); ok && slices.Contains(sel.Options, "English") {
+			choose = sel
+		}
+	})
+	if choose == nil {
+		t.Fatal("no language select in Cài đặt")
+	}
+	choose.SetSelected("English")
+	for _, key := range []string{"Cancel", "Save", "File", "Yes"} {
+		if got := lang.L(key); got != key {
+			t.Errorf("after choosing English: toolkit %q reads %q", key, got)
+		}
+	}
+	dialog.ShowConfirm("", "", func(bool) {}, w.win)
+	overlayButton(t, w, "No")
 }

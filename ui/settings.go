@@ -77,6 +77,7 @@ func (s *settingsScreen) language() fyne.CanvasObject {
 		}
 		w.fa.Preferences().SetString(prefLanguage, string(lang))
 		w.cat = assets.NewCatalog(lang)
+		setToolkitLanguage(lang)
 		w.win.SetTitle(w.t("app.name"))
 		w.addShortcuts()
 		w.showMain()

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"sotay/app"
@@ -62,13 +61,11 @@ func NewWindow(fa fyne.App, opts Options) fyne.Window {
 
 func newWindow(fa fyne.App, opts Options) *window {
 	fa.Settings().SetTheme(newTheme())
-	if err := lang.AddTranslationsForLocale(assets.FyneVietnamese, fyne.Locale("vi")); err != nil {
-		slog.Warn("toolkit translations not loaded", "err", err)
-	}
 	lang := opts.Language
 	if lang == "" {
 		lang = assets.Language(fa.Preferences().StringWithFallback(prefLanguage, string(assets.Vietnamese)))
 	}
+	setToolkitLanguage(lang)
 	w := &window{
 		fa:    fa,
 		cat:   assets.NewCatalog(lang),
