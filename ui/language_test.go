@@ -291,3 +291,21 @@ func TestToolkitFollowsLanguageSetting(t *testing.T) {
 	dialog.ShowConfirm("", "", func(bool) {}, w.win)
 	overlayButton(t, w, "No")
 }
+
+// The passphrase card in Cài đặt sits in an open vault, so its hint must
+// not be the lock screen's "there is no vault in this folder yet".
+func TestPassphraseCardHint(t *testing.T) {
+	for _, language := range assets.Languages {
+		w := newTestWindowIn(t, language)
+		card, ok := newSettingsScreen(w).passphrase().(*widget.Card)
+		if !ok {
+			t.Fatalf("%s: the passphrase section is not a card", language)
+		}
+		if want := w.t("settings.passphrase_hint"); card.Subtitle != want {
+			t.Errorf("%s: hint %q, want %q", language, card.Subtitle, want)
+		}
+		if card.Subtitle == w.t("lock.create_hint") {
+			t.Errorf("%s: the hint is the lock screen's text for a new vault", language)
+		}
+	}
+}

@@ -130,6 +130,6 @@ func (s *settingsScreen) passphrase() fyne.CanvasObject {
 			status.SetText(w.t("settings.passphrase_changed"))
 		})
 	})
-	return widget.NewCard(w.t("settings.passphrase"), w.t("lock.create_hint"),
+	return widget.NewCard(w.t("settings.passphrase"), w.t("settings.passphrase_hint"),
 		container.NewVBox(old, next, confirm, change, progress, status))
 }
