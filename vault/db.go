@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -190,11 +191,14 @@ func classifyOpenError(err error) error {
 
 // selfTest reads sqlite_master and temp_store on several pooled
 // connections at once, so that a connection opened without the key or
-// without in-memory temporary storage is caught at start-up.
+// without in-memory temporary storage is caught at start-up. It returns
+// the first connection, which ran the integrity check and holds the
+// decrypted pages in its cache, to the pool last: database/sql hands out
+// the most recently returned idle connection first.
 func selfTest(ctx context.Context, db *sql.DB) error {
 	conns := make([]*sql.Conn, poolSize)
 	defer func() {
-		for _, c := range conns {
+		for _, c := range slices.Backward(conns) {
 			if c != nil {
 				c.Close()
 			}
