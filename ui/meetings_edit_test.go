@@ -314,9 +314,15 @@ func TestMemberEditAndDelete(t *testing.T) {
 	current.deleteMember(got[0])
 	question := w.t("meetings.member.delete_sent_confirm", "Phạm Thị Thu Hà", 1)
 	waitFor(t, "the delete question", func() bool { return strings.Contains(overlayTexts(w), question) })
+	if upcoming := w.tn("meetings.member.delete_upcoming", 1, 1); !strings.Contains(overlayTexts(w), upcoming) {
+		t.Errorf("the question does not say the member leaves the coming meeting:\n%s", overlayTexts(w))
+	}
 	test.Tap(overlayButton(t, w, lang.L("Yes")))
 	if left, _ := w.session.Members(); len(left) != 0 {
 		t.Fatalf("%d members after the delete", len(left))
+	}
+	if attendees, _ := w.session.Attendees(m.ID); len(attendees) != 0 {
+		t.Errorf("the coming meeting still lists %d attendees", len(attendees))
 	}
 	w.showMeetingTab(m.ID, 3)
 	if !strings.Contains(texts(w), "Phạm Thị Thu Hà") {

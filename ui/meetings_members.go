@@ -124,16 +124,21 @@ func (s *membersScreen) editMember(m model.Member) *memberFields {
 }
 
 // deleteMember takes a member off the directory after a confirmation
-// that states how many sends to the member the record keeps. The count
-// runs off the UI goroutine because it reads every meeting's record.
+// that states how many sends to the member the record keeps and how many
+// planned meetings the member leaves. The counts run off the UI goroutine
+// because they read every meeting's record.
 func (s *membersScreen) deleteMember(m model.Member) {
 	w := s.w
 	w.touch()
 	session := w.session
-	var sent int
+	today := w.today()
+	var sent, upcoming int
 	run(func() error {
 		var err error
-		sent, err = session.MemberSendCount(m.ID)
+		if sent, err = session.MemberSendCount(m.ID); err != nil {
+			return err
+		}
+		upcoming, err = session.UpcomingMeetingCount(m.ID, today)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -144,11 +149,14 @@ func (s *membersScreen) deleteMember(m model.Member) {
 		if sent > 0 {
 			question = w.tn("meetings.member.delete_sent_confirm", sent, m.Name, sent)
 		}
+		if upcoming > 0 {
+			question += "\n\n" + w.tn("meetings.member.delete_upcoming", upcoming, upcoming)
+		}
 		dialog.ShowConfirm(w.t("action.delete"), question, func(ok bool) {
 			if !ok {
 				return
 			}
-			if err := w.session.DeleteMember(m.ID); err != nil {
+			if _, err := w.session.DeleteMember(m.ID, today); err != nil {
 				s.fail(err)
 				return
 			}

@@ -54,9 +54,46 @@ func expectRow(res sql.Result, err error) error {
 	return nil
 }
 
-// DeleteMember marks a member of the directory deleted. The meetings the
-// member attended and the record of what was sent to them keep the row.
-func (v *Vault) DeleteMember(id string) error { return v.markDeleted("members", id) }
+// DeleteMember marks a member of the directory deleted and takes them
+// off the planned meetings dated today or later, in one transaction, and
+// returns how many meetings that was. Meetings held or dated before today
+// keep the member as an attendee, and the record of what was sent to
+// them keeps every send.
+func (v *Vault) DeleteMember(id string, today model.Date) (int, error) {
+	var removed int
+	err := v.write(func(tx *sql.Tx) error {
+		h := v.clock.Now().String()
+		if err := expectRow(tx.Exec(`UPDATE members SET deleted = 1, updated_at = ?, workstation = ?
+			WHERE id = ? AND deleted = 0`, h, v.workstation, id)); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`UPDATE meeting_attendees SET deleted = 1, updated_at = ?, workstation = ?
+			WHERE id IN (SELECT a.id `+upcomingAttendance+`)`, h, v.workstation, id, today.String())
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		removed = int(n)
+		return err
+	})
+	return removed, err
+}
+
+// upcomingAttendance selects the live attendance rows of a member (first
+// argument) in the planned meetings dated on or after a day (second).
+const upcomingAttendance = `FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id
+	WHERE a.member_id = ? AND a.deleted = 0 AND m.deleted = 0 AND m.status = 'planned'
+	AND m.meeting_date >= ?`
+
+// UpcomingMeetingCount returns how many planned meetings dated today or
+// later the member attends: those that DeleteMember takes the member off.
+func (v *Vault) UpcomingMeetingCount(memberID string, today model.Date) (int, error) {
+	var n int
+	err := v.read(func(db *sql.DB) error {
+		return db.QueryRow(`SELECT count(*) `+upcomingAttendance, memberID, today.String()).Scan(&n)
+	})
+	return n, err
+}
 
 // MemberSendCount returns how many sends to a member the distribution
 // records of all meetings hold, corrections not counted twice and

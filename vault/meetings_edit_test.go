@@ -84,7 +84,7 @@ func TestMemberEditKeepsRecord(t *testing.T) {
 		t.Errorf("MemberSendCount = %d, %v; want 1", n, err)
 	}
 
-	if err := v.DeleteMember(m.ID); err != nil {
+	if _, err := v.DeleteMember(m.ID, model.NewDate(2027, time.January, 4)); err != nil {
 		t.Fatal(err)
 	}
 	rows, _ := v.Distributions(f.meeting.ID)

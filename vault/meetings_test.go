@@ -197,7 +197,7 @@ func TestRemovedAttendeeKeepsRecord(t *testing.T) {
 	if p := f.progress(t); p.Attendees != 2 || p.CellsSent != 2 {
 		t.Errorf("progress after removal = %+v, want 2 attendees, 2 cells sent", p)
 	}
-	if err := v.DeleteMember(removed); err != nil {
+	if _, err := v.DeleteMember(removed, model.NewDate(2027, time.January, 4)); err != nil {
 		t.Fatal(err)
 	}
 	people, _ := v.MembersByID()
@@ -341,4 +341,71 @@ func (c testCalendar) DistributionDeadline(meeting model.Date, n int, working bo
 		p = p.AddDays(-1)
 	}
 	return d, p
+}
+
+// Deleting a member takes them off the planned meetings still to come,
+// and only those: a meeting dated before today and a cancelled one keep
+// the attendee, and every send stays in the record.
+func TestDeleteMemberLeavesPlannedMeetings(t *testing.T) {
+	f := newMeetingFixture(t)
+	v := f.v
+	member := f.members[0]
+	today := model.NewDate(2026, time.December, 4)
+	past := model.Meeting{Title: "Kỳ họp thứ 14", Date: model.NewDate(2026, time.November, 20)}
+	cancelled := model.Meeting{Title: "Kỳ họp bất thường", Date: model.NewDate(2026, time.December, 28),
+		Status: model.MeetingCancelled}
+	for _, m := range []*model.Meeting{&past, &cancelled} {
+		if err := v.CreateMeeting(m); err != nil {
+			t.Fatal(err)
+		}
+		if err := v.AddAttendee(m.ID, member.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := v.AppraiseVersion(f.versions[0].ID, today, "Trần Thị Bích", ""); err != nil {
+		t.Fatal(err)
+	}
+	sent := model.Distribution{VersionID: f.versions[0].ID, MemberID: member.ID,
+		SentOn: today, Channel: model.ChannelPaper}
+	if err := v.RecordDistribution(&sent); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := v.UpcomingMeetingCount(member.ID, today); err != nil || n != 1 {
+		t.Fatalf("UpcomingMeetingCount = %d, %v; want 1 (the planned meeting of 21/12)", n, err)
+	}
+
+	removed, err := v.DeleteMember(member.ID, today)
+	if err != nil || removed != 1 {
+		t.Fatalf("DeleteMember = %d, %v; want 1 meeting", removed, err)
+	}
+	attends := func(meetingID string) bool {
+		list, err := v.Attendees(meetingID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range list {
+			if a.ID == member.ID {
+				return true
+			}
+		}
+		return false
+	}
+	if attends(f.meeting.ID) {
+		t.Error("the deleted member is still an attendee of the planned meeting")
+	}
+	if !attends(past.ID) {
+		t.Error("the meeting held before today lost the deleted member")
+	}
+	if !attends(cancelled.ID) {
+		t.Error("the cancelled meeting lost the deleted member")
+	}
+	if n, _ := v.MemberSendCount(member.ID); n != 1 {
+		t.Errorf("sends to the deleted member = %d, want 1 kept", n)
+	}
+	if p := f.progress(t); p.Attendees != 2 {
+		t.Errorf("readiness counts %d attendees, want 2", p.Attendees)
+	}
+	if _, err := v.DeleteMember(member.ID, today); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second deletion = %v, want ErrNotFound", err)
+	}
 }
