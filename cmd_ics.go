@@ -68,21 +68,26 @@ func (c *cli) icsImport(args []string) int {
 		return c.fail(err)
 	}
 	defer s.Lock()
-	report, err := app.ImportICS(s, f, c.cat.T("schedule.untitled"), nil)
+	untitled := c.cat.T("schedule.untitled")
+	report, err := app.ImportICS(s, f, untitled, nil)
 	if err != nil {
 		return c.failSchedule(err)
 	}
 	if *format == "json" {
 		warnings := make([]map[string]any, len(report.Warnings))
 		for i, w := range report.Warnings {
-			warnings[i] = map[string]any{"line": w.Line, "message": w.Message}
+			warnings[i] = map[string]any{"line": w.Line, "kind": w.Kind, "message": w.Message}
+			if w.Reason != "" {
+				warnings[i]["reason"] = w.Reason
+			}
 		}
 		return c.printJSON(map[string]any{"file": file, "added": report.Added,
 			"updated": report.Updated, "warnings": warnings})
 	}
 	fmt.Fprintln(c.stdout, c.cat.T("schedule.cli.imported", file, report.Added, report.Updated))
 	for _, w := range report.Warnings {
-		fmt.Fprintln(c.stderr, c.cat.T("schedule.cli.warning", w.Line, w.Message))
+		msg := app.ExplainICSWarning(w, untitled)
+		fmt.Fprintln(c.stderr, c.cat.T(msg.Key, msg.Args...))
 	}
 	return exitOK
 }

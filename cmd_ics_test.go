@@ -26,7 +26,10 @@ func TestICSCommands(t *testing.T) {
 		Added    int `json:"added"`
 		Updated  int `json:"updated"`
 		Warnings []struct {
-			Line int `json:"line"`
+			Line    int    `json:"line"`
+			Kind    string `json:"kind"`
+			Reason  string `json:"reason"`
+			Message string `json:"message"`
 		} `json:"warnings"`
 	}
 	importFile := func(file string) report {
@@ -56,6 +59,28 @@ func TestICSCommands(t *testing.T) {
 	}
 	if r := importFile(broken); r.Added != 1 || len(r.Warnings) != 1 || r.Warnings[0].Line != 5 {
 		t.Errorf("broken file: %+v, want 1 added and a warning on line 5", r)
+	} else if w := r.Warnings[0]; w.Kind != "line_invalid" || w.Reason != "" || w.Message == "" {
+		t.Errorf("broken file warning: %+v, want kind line_invalid, no reason and the English message", w)
+	}
+
+	hourly := filepath.Join(tmp, "trực-ban.ics")
+	data = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:truc@example\r\nSUMMARY:Trực ban\r\n" +
+		"DTSTART:20270310T010000Z\r\nRRULE:FREQ=DAILY;BYHOUR=8,14\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	if err := os.WriteFile(hourly, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runSotay(t, pass, "ics", "import", hourly, "--vault", dir)
+	wantLine := `Dòng 6: quy tắc lặp theo giờ (BYHOUR) chưa được hỗ trợ, sự kiện "Trực ban" chỉ được nhập một lần. ` +
+		"Nếu cần các lần còn lại, hãy thêm chúng bằng tay.\n"
+	if code != 0 || !strings.HasSuffix(errOut, wantLine) {
+		t.Errorf("hourly rule: code %d, stderr %q; want it to end in %q", code, errOut, wantLine)
+	}
+	if strings.Contains(errOut, "not supported") {
+		t.Errorf("hourly rule: stderr contains the English message: %q", errOut)
+	}
+	if r := importFile(hourly); len(r.Warnings) != 1 || r.Warnings[0].Kind != "rule_unsupported" ||
+		r.Warnings[0].Reason != "by_hour" || r.Warnings[0].Line != 6 {
+		t.Errorf("hourly rule JSON: %+v, want one rule_unsupported warning with reason by_hour on line 6", r)
 	}
 	notICS := filepath.Join(tmp, "ghi-chú.ics")
 	if err := os.WriteFile(notICS, []byte("ghi chú"), 0o600); err != nil {

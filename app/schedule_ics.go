@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"slices"
 	"time"
 
 	"sotay/model"
@@ -45,6 +46,26 @@ func ImportICS(s *Session, r io.Reader, untitled string, progress func(done, tot
 	}
 	res, err := s.ImportEvents(events, progress)
 	return ImportReport{ImportResult: res, Warnings: cal.Warnings}, err
+}
+
+// ExplainICSWarning returns the message that describes w to the user.
+// The key is schedule.ics_warning.KIND, or KIND.REASON when w has a
+// reason, and schedule.ics_warning.other for an unknown kind. The
+// arguments are line, name, value and event summary, in that order, with
+// untitled in place of an empty summary.
+func ExplainICSWarning(w ical.Warning, untitled string) Message {
+	key := "schedule.ics_warning.other"
+	if slices.Contains(ical.WarningKinds(), w.Kind) {
+		key = "schedule.ics_warning." + string(w.Kind)
+		if w.Reason != "" && slices.Contains(w.Kind.Reasons(), w.Reason) {
+			key += "." + string(w.Reason)
+		}
+	}
+	summary := w.Summary
+	if summary == "" {
+		summary = untitled
+	}
+	return Message{Key: key, Args: []any{w.Line, w.Name, w.Value, summary}}
 }
 
 // ExportOptions choose what ExportICS writes.

@@ -59,12 +59,16 @@ func (s *calendarScreen) importData(data []byte) {
 			return
 		}
 		text := w.t("schedule.imported", report.Added, report.Updated)
+		if len(report.Warnings) > 0 {
+			text += "\n\n" + w.t("schedule.import_warnings")
+		}
 		for i, warn := range report.Warnings {
 			if i == 20 {
 				text += "\n" + w.t("schedule.more", len(report.Warnings)-20)
 				break
 			}
-			text += "\n" + w.t("schedule.import_warning", warn.Line, warn.Message)
+			msg := app.ExplainICSWarning(warn, untitled)
+			text += "\n• " + w.t(msg.Key, msg.Args...)
 		}
 		label := widget.NewLabel(text)
 		label.Wrapping = fyne.TextWrapWord

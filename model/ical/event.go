@@ -1,7 +1,6 @@
 package ical
 
 import (
-	"fmt"
 	"time"
 
 	"sotay/model"
@@ -12,20 +11,6 @@ import (
 type Calendar struct {
 	Events   []Event
 	Warnings []Warning
-}
-
-// Warning is a problem that Parse stepped over: a line, property or
-// component that was skipped or read with a fallback.
-type Warning struct {
-	Line    int // 1-based physical line; 0 when no single line is at fault
-	Message string
-}
-
-func (w Warning) String() string {
-	if w.Line == 0 {
-		return w.Message
-	}
-	return fmt.Sprintf("line %d: %s", w.Line, w.Message)
 }
 
 // Status is the STATUS of an event. The empty Status means the file gave

@@ -26,11 +26,12 @@ type component struct {
 //
 // Parse keeps going past lines, properties and components that it cannot
 // read and reports each as a Warning. An event without a valid DTSTART is
-// dropped with a warning, an invalid RRULE leaves a single event, and
-// VTODO, VJOURNAL, VFREEBUSY and unknown components are skipped in
-// silence. Cancelled events are kept with Status StatusCancelled. The
-// error is ErrNotICalendar for input that is not iCalendar at all, or the
-// error of r.
+// dropped with a warning, and an invalid or unsupported RRULE leaves a
+// single event. An override with a RANGE parameter replaces its own
+// occurrence only, also with a warning. VTODO, VJOURNAL, VFREEBUSY and
+// unknown components are skipped in silence. Cancelled events are kept
+// with Status StatusCancelled. The error is ErrNotICalendar for input
+// that is not iCalendar at all, or the error of r.
 func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -60,7 +61,8 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 			found = true
 			p.calendar(root)
 		case "VEVENT":
-			p.warn(root.line, "VEVENT outside VCALENDAR; read anyway")
+			p.warn(Warning{Line: root.line, Kind: WarnEventOutsideCalendar, Name: root.name, Summary: summaryOf(root)},
+				"VEVENT outside VCALENDAR; read anyway")
 			p.addEvent(root, looseZones)
 		}
 	}
@@ -80,8 +82,10 @@ type parser struct {
 	blockZones map[string]*time.Location
 }
 
-func (p *parser) warn(line int, format string, args ...any) {
-	p.cal.Warnings = append(p.cal.Warnings, Warning{Line: line, Message: fmt.Sprintf(format, args...)})
+// warn records w with the English Message made from format and args.
+func (p *parser) warn(w Warning, format string, args ...any) {
+	w.Message = fmt.Sprintf(format, args...)
+	p.cal.Warnings = append(p.cal.Warnings, w)
 }
 
 // components builds the tree of BEGIN…END blocks. A line that cannot be
@@ -97,7 +101,7 @@ func (p *parser) components(lines []logicalLine) []*component {
 		}
 		prop, err := parseLine(l)
 		if err != nil {
-			p.warn(l.line, "%v; line skipped", err)
+			p.warn(Warning{Line: l.line, Kind: WarnLineInvalid, Value: clip(l.text)}, "%v; line skipped", err)
 			continue
 		}
 
@@ -113,7 +117,8 @@ func (p *parser) components(lines []logicalLine) []*component {
 			stack = p.end(stack, &roots, strings.ToUpper(strings.TrimSpace(prop.value)), l.line)
 		default:
 			if len(stack) == 0 {
-				p.warn(l.line, "property %s outside any component; line skipped", prop.name)
+				p.warn(Warning{Line: l.line, Kind: WarnPropertyOutside, Name: prop.name},
+					"property %s outside any component; line skipped", prop.name)
 				continue
 			}
 			top := stack[len(stack)-1]
@@ -123,8 +128,10 @@ func (p *parser) components(lines []logicalLine) []*component {
 	if len(stack) > 0 {
 		// Keep what the outermost block closed properly, so that a file
 		// that lacks only its last END:VCALENDAR still imports.
-		p.warn(stack[0].line, "%s is not closed by END:%s before the end of the file", stack[0].name, stack[0].name)
-		stack = p.end(stack, &roots, stack[0].name, 0)
+		outer := stack[0]
+		p.warn(Warning{Line: outer.line, Kind: WarnUnclosedAtEnd, Name: outer.name},
+			"%s is not closed by END:%s before the end of the file", outer.name, outer.name)
+		stack = p.end(stack, &roots, outer.name, 0)
 	}
 	return roots
 }
@@ -137,11 +144,12 @@ func (p *parser) end(stack []*component, roots *[]*component, name string, line 
 		i--
 	}
 	if i < 0 {
-		p.warn(line, "END:%s without BEGIN:%s; line skipped", name, name)
+		p.warn(Warning{Line: line, Kind: WarnEndWithoutBegin, Name: name}, "END:%s without BEGIN:%s; line skipped", name, name)
 		return stack
 	}
 	for _, c := range stack[i+1:] {
-		p.warn(c.line, "%s is not closed; component skipped", c.name)
+		p.warn(Warning{Line: c.line, Kind: WarnComponentNotClosed, Name: c.name, Summary: summaryOf(c)},
+			"%s is not closed; component skipped", c.name)
 		parent := stack[i]
 		if n := len(parent.children); n > 0 && parent.children[n-1] == c {
 			parent.children = parent.children[:n-1]
@@ -186,4 +194,16 @@ func (p *parser) addEvent(c *component, zones *zoneResolver) {
 	if ev, ok := p.event(c, zones); ok {
 		p.cal.Events = append(p.cal.Events, ev)
 	}
+}
+
+// summaryOf returns the SUMMARY of c, unescaped and clipped for a
+// Warning, or "" when c has none.
+func summaryOf(c *component) string {
+	summary := ""
+	for _, prop := range c.props {
+		if prop.name == "SUMMARY" {
+			summary = unescapeText(prop.value)
+		}
+	}
+	return clip(summary)
 }

@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -10,9 +11,9 @@ import (
 // DTSTART.
 func (p *parser) event(c *component, zones *zoneResolver) (ev Event, ok bool) {
 	ev.Line = c.line
+	summary := summaryOf(c)
 	var start, end, recurrenceID DateTime
-	var duration *property
-	var endLine int
+	var duration, endProp *property
 
 	for _, prop := range c.props {
 		var err error
@@ -39,51 +40,83 @@ func (p *parser) event(c *component, zones *zoneResolver) (ev Event, ok bool) {
 			start, err = p.dateTime(prop, zones)
 		case "DTEND":
 			end, err = p.dateTime(prop, zones)
-			endLine = prop.line
+			endProp = &prop
 		case "DURATION":
 			duration = &prop
 		case "RECURRENCE-ID":
 			recurrenceID, err = p.dateTime(prop, zones)
+			if err == nil {
+				p.checkRange(prop, summary)
+			}
 		case "RRULE":
-			p.rule(&ev, prop)
+			p.rule(&ev, prop, summary)
 		case "EXDATE":
 			ev.ExDates, err = p.appendDateTimes(ev.ExDates, prop, zones)
 		case "RDATE":
 			ev.RDates, err = p.appendDateTimes(ev.RDates, prop, zones)
 		}
 		if err != nil {
-			p.warn(prop.line, "%s: %v; property skipped", prop.name, err)
+			p.warn(Warning{Line: prop.line, Kind: WarnValueInvalid, Name: prop.name,
+				Value: clip(strings.TrimSpace(prop.value)), Summary: summary},
+				"%s: %v; property skipped", prop.name, err)
 		}
 	}
 
 	if start.IsZero() {
-		p.warn(c.line, "event %q has no valid DTSTART; event skipped", clip(ev.Summary))
+		p.warn(Warning{Line: c.line, Kind: WarnNoStart, Name: "DTSTART", Summary: summary},
+			"event %q has no valid DTSTART; event skipped", clip(ev.Summary))
 		return ev, false
 	}
 	ev.RecurrenceID = recurrenceID
-	p.setTimes(&ev, start, end, duration, endLine)
+	p.setTimes(&ev, start, end, endProp, duration, summary)
 	return ev, true
 }
 
-// rule reads an RRULE. An invalid rule leaves a single event.
-func (p *parser) rule(ev *Event, prop property) {
+// rule reads an RRULE. An invalid or unsupported rule leaves a single
+// event.
+func (p *parser) rule(ev *Event, prop property, summary string) {
+	w := Warning{Line: prop.line, Name: prop.name, Value: clip(strings.TrimSpace(prop.value)), Summary: summary}
 	if ev.RRule != nil {
-		p.warn(prop.line, "RRULE: second rule in one event ignored")
+		w.Kind = WarnSecondRule
+		p.warn(w, "RRULE: second rule in one event ignored")
 		return
 	}
 	r, err := ParseRRule(prop.value)
 	if err != nil {
-		p.warn(prop.line, "RRULE: %v; the event is read as a single occurrence", err)
+		w.Kind = WarnRuleInvalid
+		var unsupported *UnsupportedRuleError
+		if errors.As(err, &unsupported) {
+			w.Kind, w.Reason, w.Name = WarnRuleUnsupported, unsupported.Reason, unsupported.Part
+		}
+		p.warn(w, "RRULE: %v; the event is read as a single occurrence", err)
 		return
 	}
 	ev.RRule = &r
 }
 
+// checkRange warns about a RANGE parameter on a RECURRENCE-ID, because an
+// override is applied to its own occurrence only.
+func (p *parser) checkRange(prop property, summary string) {
+	rangeValue := strings.ToUpper(strings.TrimSpace(prop.param("RANGE")))
+	if rangeValue == "" {
+		return
+	}
+	w := Warning{Line: prop.line, Kind: WarnRangeUnsupported, Name: prop.name, Value: clip(rangeValue), Summary: summary}
+	switch rangeValue {
+	case "THISANDFUTURE":
+		w.Reason = ReasonThisAndFuture
+	case "THISANDPRIOR":
+		w.Reason = ReasonThisAndPrior
+	}
+	p.warn(w, "RECURRENCE-ID;RANGE=%s is not supported; the change applies to this occurrence only", w.Value)
+}
+
 // setTimes fills the start and end of ev from DTSTART and DTEND or
 // DURATION. The value type of DTSTART decides whether the event is
 // all-day. A missing or inconsistent end gives the RFC 5545 default: one
-// day for an all-day event, no length for a timed one.
-func (p *parser) setTimes(ev *Event, start, end DateTime, duration *property, endLine int) {
+// day for an all-day event, no length for a timed one. endProp is the
+// DTEND property when end is set.
+func (p *parser) setTimes(ev *Event, start, end DateTime, endProp, duration *property, summary string) {
 	ev.AllDay = start.IsDate()
 	ev.Floating = start.Floating
 
@@ -95,7 +128,8 @@ func (p *parser) setTimes(ev *Event, start, end DateTime, duration *property, en
 			last := end.Day().AddDays(-1)
 			if last.Before(ev.StartDate) {
 				if end.Day() != ev.StartDate {
-					p.warn(endLine, "DTEND %s is before DTSTART %s; the event lasts one day", end.Day(), ev.StartDate)
+					p.warn(propertyWarning(WarnEndBeforeStartAllDay, endProp, summary),
+						"DTEND %s is before DTSTART %s; the event lasts one day", end.Day(), ev.StartDate)
 				}
 				last = ev.StartDate
 			}
@@ -103,7 +137,8 @@ func (p *parser) setTimes(ev *Event, start, end DateTime, duration *property, en
 		case duration != nil:
 			days, _, err := parseDuration(strings.TrimSpace(duration.value))
 			if err != nil || days < 1 {
-				p.warn(duration.line, "DURATION %q is not a positive number of days; the event lasts one day", clip(duration.value))
+				p.warn(propertyWarning(WarnDurationInvalidAllDay, duration, summary),
+					"DURATION %q is not a positive number of days; the event lasts one day", clip(duration.value))
 				days = 1
 			}
 			ev.EndDate = ev.StartDate.AddDays(days - 1)
@@ -118,17 +153,25 @@ func (p *parser) setTimes(ev *Event, start, end DateTime, duration *property, en
 		zone := ev.Start.Location()
 		ev.End = end.In(zone).In(zone)
 		if ev.End.Before(ev.Start) {
-			p.warn(endLine, "DTEND is before DTSTART; the event is read as lasting no time")
+			p.warn(propertyWarning(WarnEndBeforeStart, endProp, summary),
+				"DTEND is before DTSTART; the event is read as lasting no time")
 			ev.End = ev.Start
 		}
 	case duration != nil:
 		days, clock, err := parseDuration(strings.TrimSpace(duration.value))
 		if err != nil || days < 0 || clock < 0 {
-			p.warn(duration.line, "DURATION %q is invalid or negative; the event is read as lasting no time", clip(duration.value))
+			p.warn(propertyWarning(WarnDurationInvalid, duration, summary),
+				"DURATION %q is invalid or negative; the event is read as lasting no time", clip(duration.value))
 			return
 		}
 		ev.End = ev.Start.AddDate(0, 0, days).Add(clock)
 	}
+}
+
+// propertyWarning returns a Warning of kind about prop in the event with
+// the given summary.
+func propertyWarning(kind WarningKind, prop *property, summary string) Warning {
+	return Warning{Line: prop.line, Kind: kind, Name: prop.name, Value: clip(strings.TrimSpace(prop.value)), Summary: summary}
 }
 
 // dateTime reads a DATE or DATE-TIME property value with its TZID.

@@ -74,10 +74,40 @@ type RRule struct {
 // ErrInvalidRule is wrapped by the errors of ParseRRule.
 var ErrInvalidRule = errors.New("invalid recurrence rule")
 
+// UnsupportedRuleError is the error of ParseRRule for a rule part that
+// RFC 5545 allows but this package does not expand. It wraps
+// ErrInvalidRule, because such a rule cannot be used either.
+type UnsupportedRuleError struct {
+	Part   string // BYHOUR, BYMINUTE, BYSECOND, BYYEARDAY, BYWEEKNO or FREQ
+	Value  string // the part's value, upper case and clipped to 40 bytes
+	Reason WarningReason
+}
+
+func (e *UnsupportedRuleError) Error() string {
+	if e.Part == "FREQ" {
+		return fmt.Sprintf("%v: FREQ: %s is not supported", ErrInvalidRule, e.Value)
+	}
+	return fmt.Sprintf("%v: %s: not supported", ErrInvalidRule, e.Part)
+}
+
+func (e *UnsupportedRuleError) Unwrap() error { return ErrInvalidRule }
+
+// unsupportedParts maps the rule parts that ParseRRule rejects, although
+// RFC 5545 allows them, to their reason.
+var unsupportedParts = map[string]WarningReason{
+	"BYHOUR":    ReasonByHour,
+	"BYMINUTE":  ReasonByMinute,
+	"BYSECOND":  ReasonBySecond,
+	"BYYEARDAY": ReasonByYearDay,
+	"BYWEEKNO":  ReasonByWeekNo,
+}
+
 // ParseRRule reads the value of an RRULE property, such as
 // "FREQ=MONTHLY;BYDAY=-1FR;COUNT=4". Part names and values are read
 // without regard to case, and spaces around list items are ignored. The
-// error wraps ErrInvalidRule and names the part at fault.
+// error wraps ErrInvalidRule and names the part at fault. It is an
+// *UnsupportedRuleError for a valid part that the package does not
+// expand.
 func ParseRRule(s string) (RRule, error) {
 	r := RRule{Interval: 1, WeekStart: time.Monday}
 	seen := map[string]bool{}
@@ -97,6 +127,9 @@ func ParseRRule(s string) (RRule, error) {
 		}
 		seen[key] = true
 
+		if err := unsupportedPart(key, value); err != nil {
+			return RRule{}, err
+		}
 		if err := r.setPart(key, value); err != nil {
 			return RRule{}, fmt.Errorf("%w: %s: %v", ErrInvalidRule, key, err)
 		}
@@ -119,6 +152,18 @@ func ParseRRule(s string) (RRule, error) {
 		return RRule{}, fmt.Errorf("%w: BYMONTHDAY is not allowed with FREQ=WEEKLY", ErrInvalidRule)
 	}
 	return r, nil
+}
+
+// unsupportedPart returns an *UnsupportedRuleError for a part that RFC
+// 5545 allows but Expand cannot expand, and nil for any other part.
+func unsupportedPart(key, value string) error {
+	if reason, ok := unsupportedParts[key]; ok {
+		return &UnsupportedRuleError{Part: key, Value: clip(value), Reason: reason}
+	}
+	if key == "FREQ" && (value == "SECONDLY" || value == "MINUTELY" || value == "HOURLY") {
+		return &UnsupportedRuleError{Part: key, Value: value, Reason: ReasonSubDaily}
+	}
+	return nil
 }
 
 func (r *RRule) setPart(key, value string) error {
@@ -150,8 +195,6 @@ func (r *RRule) setPart(key, value string) error {
 			err = fmt.Errorf("invalid weekday %q", value)
 		}
 		r.WeekStart = w.Day
-	case "BYSECOND", "BYMINUTE", "BYHOUR", "BYYEARDAY", "BYWEEKNO":
-		err = errors.New("not supported")
 	default:
 		if !strings.HasPrefix(key, "X-") {
 			err = errors.New("unknown rule part")
@@ -165,10 +208,6 @@ func parseFrequency(s string) (Frequency, error) {
 		if name == s {
 			return f, nil
 		}
-	}
-	switch s {
-	case "SECONDLY", "MINUTELY", "HOURLY":
-		return 0, fmt.Errorf("%s is not supported", s)
 	}
 	return 0, fmt.Errorf("unknown frequency %q", clip(s))
 }

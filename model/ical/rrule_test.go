@@ -66,3 +66,33 @@ func TestParseRRuleInvalid(t *testing.T) {
 		})
 	}
 }
+
+func TestParseRRuleUnsupported(t *testing.T) {
+	tests := []struct {
+		in, part string
+		reason   WarningReason
+		text     string
+	}{
+		{"FREQ=DAILY;byhour=9", "BYHOUR", ReasonByHour, "invalid recurrence rule: BYHOUR: not supported"},
+		{"FREQ=HOURLY", "FREQ", ReasonSubDaily, "invalid recurrence rule: FREQ: HOURLY is not supported"},
+		{"FREQ=YEARLY;BYWEEKNO=1", "BYWEEKNO", ReasonByWeekNo, "invalid recurrence rule: BYWEEKNO: not supported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := ParseRRule(tt.in)
+			var unsupported *UnsupportedRuleError
+			if !errors.As(err, &unsupported) {
+				t.Fatalf("err = %v, want an *UnsupportedRuleError", err)
+			}
+			if unsupported.Part != tt.part || unsupported.Reason != tt.reason {
+				t.Errorf("part %s, reason %s; want %s, %s", unsupported.Part, unsupported.Reason, tt.part, tt.reason)
+			}
+			if err.Error() != tt.text {
+				t.Errorf("Error() = %q, want %q", err.Error(), tt.text)
+			}
+		})
+	}
+	if _, err := ParseRRule("FREQ=FORTNIGHTLY"); errors.As(err, new(*UnsupportedRuleError)) {
+		t.Errorf("an unknown FREQ is reported as unsupported: %v", err)
+	}
+}

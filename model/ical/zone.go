@@ -44,7 +44,7 @@ type zoneResolver struct {
 	blocks map[string]*component // VTIMEZONE by TZID, spaces trimmed
 	cache  map[string]*time.Location
 	built  map[string]*time.Location // zones built from blocks, by blockKey
-	warn   func(line int, format string, args ...any)
+	warn   func(w Warning, format string, args ...any)
 }
 
 // resolve returns the location for tzid, or nil when the time must be
@@ -83,7 +83,8 @@ func (z *zoneResolver) lookup(tzid string, line int) *time.Location {
 			}
 			return loc
 		}
-		z.warn(block.line, "VTIMEZONE %q: %v; its times are read as floating in %s", clip(tzid), err, z.local)
+		z.warn(Warning{Line: block.line, Kind: WarnZoneDefinitionInvalid, Name: block.name, Value: clip(tzid)},
+			"VTIMEZONE %q: %v; its times are read as floating in %s", clip(tzid), err, z.local)
 		return nil
 	}
 	if m := displayOffset.FindStringSubmatch(tzid); m != nil {
@@ -96,10 +97,12 @@ func (z *zoneResolver) lookup(tzid string, line int) *time.Location {
 				off = -off
 			}
 		}
-		z.warn(line, "time zone %q is not known: using its fixed offset, without daylight saving time", clip(tzid))
+		z.warn(Warning{Line: line, Kind: WarnZoneFixedOffset, Name: "TZID", Value: clip(tzid)},
+			"time zone %q is not known: using its fixed offset, without daylight saving time", clip(tzid))
 		return time.FixedZone(tzid, off)
 	}
-	z.warn(line, "time zone %q is not known and has no VTIMEZONE: times read as floating in %s", clip(tzid), z.local)
+	z.warn(Warning{Line: line, Kind: WarnZoneUnknown, Name: "TZID", Value: clip(tzid)},
+		"time zone %q is not known and has no VTIMEZONE: times read as floating in %s", clip(tzid), z.local)
 	return nil
 }
 
