@@ -60,6 +60,7 @@ func Explain(err error) Message {
 		{vault.ErrTooLarge, "err.too_large"},
 		{vault.ErrTargetBusy, "err.target_busy"},
 		{vault.ErrDiskFull, "err.disk_full"},
+		{ErrBundleReadOnly, "err.bundle.read_only"},
 		{ErrBundleWriteFailed, "err.bundle.write_failed"},
 		{vault.ErrNotABundle, "err.bundle.not_a_bundle"},
 		{vault.ErrBundleWrongPassphrase, "err.bundle.wrong_passphrase"},

@@ -17,16 +17,34 @@ import (
 // rename. Call it off the UI goroutine; ctx cancels it.
 func ExportBundle(ctx context.Context, s *Session, req vault.ExportRequest, path string) (*vault.Manifest, error) {
 	m, err := s.ExportBundleFile(ctx, req, path)
-	var pe *fs.PathError
-	if errors.As(err, &pe) && !isDiskFull(err) {
-		return nil, fmt.Errorf("%w: %w", ErrBundleWriteFailed, err)
+	if err != nil {
+		return nil, classifyWriteError(err)
 	}
-	return m, err
+	return m, nil
 }
 
 // ErrBundleWriteFailed is returned by ExportBundle when the file system
 // failed a write, a sync or a rename, as when a USB stick is pulled out.
 var ErrBundleWriteFailed = errors.New("writing the bundle failed")
+
+// ErrBundleReadOnly is returned by ExportBundle when the folder of the
+// bundle cannot be written to: the stick is write-protected, or the user
+// has no permission there. Plugging the stick in again does not help.
+var ErrBundleReadOnly = errors.New("the bundle's folder is read-only")
+
+// classifyWriteError wraps a file system error of an export in
+// ErrBundleReadOnly or ErrBundleWriteFailed. A full disk and the vault's
+// own errors pass through unchanged.
+func classifyWriteError(err error) error {
+	var pe *fs.PathError
+	switch {
+	case !errors.As(err, &pe) || isDiskFull(err):
+		return err
+	case isReadOnly(err) || errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w: %w", ErrBundleReadOnly, err)
+	}
+	return fmt.Errorf("%w: %w", ErrBundleWriteFailed, err)
+}
 
 // explainBundle returns the messages of bundle errors that carry values.
 func explainBundle(err error) (Message, bool) {

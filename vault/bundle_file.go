@@ -51,11 +51,14 @@ func (v *Vault) ExportBundleFile(ctx context.Context, req ExportRequest, path st
 		if err := checkSpace(dir, p.cipherSize()+spaceMargin); err != nil {
 			return nil, err
 		}
-		var err error
-		tmp, err = createBundleTemp(dir, "."+filepath.Base(path)+".tmp-*")
+		// Set tmp only on success. os.CreateTemp returns a nil *os.File with
+		// its error, and a nil pointer inside the bundleFile interface is not
+		// a nil interface, so the cleanup below would call its methods.
+		f, err := createBundleTemp(dir, "."+filepath.Base(path)+".tmp-*")
 		if err != nil {
 			return nil, err
 		}
+		tmp = f
 		sum = crc32.New(castagnoli)
 		file, _ := tmp.(*os.File)
 		if file != nil {
