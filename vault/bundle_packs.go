@@ -86,12 +86,13 @@ func (v *Vault) ExportMeetingPacks(ctx context.Context, meetingID, dir string, s
 		return nil, err
 	}
 	var results []PackResult
+	usedNames := map[string]bool{}
 	for _, member := range attendees {
 		if err := ctx.Err(); err != nil {
 			return results, err
 		}
 		r := PackResult{Member: member, Versions: len(versions)}
-		r.Path = filepath.Join(dir, packFileName(meeting, member))
+		r.Path = filepath.Join(dir, uniquePackName(packFileName(meeting, member), usedNames))
 		r.Err = v.exportPack(ctx, meetingID, member, versions, r.Path, sentOn, confirm, progress)
 		results = append(results, r)
 	}
@@ -144,13 +145,32 @@ func (v *Vault) exportPack(ctx context.Context, meetingID string, member model.M
 }
 
 // packFileName returns "<meeting number or date>-<member>.sotay" with
-// only ASCII letters, digits and dashes.
+// only ASCII letters, digits and dashes. A name with no such character
+// becomes "thanh-vien" (member).
 func packFileName(m model.Meeting, member model.Member) string {
 	prefix := m.Number
 	if prefix == "" {
 		prefix = m.Date.String()
 	}
-	return asciiFileName(model.Fold(prefix)) + "-" + asciiFileName(model.Fold(member.Name)) + ".sotay"
+	name := asciiFileName(model.Fold(member.Name))
+	if name == "" {
+		name = "thanh-vien"
+	}
+	return asciiFileName(model.Fold(prefix)) + "-" + name + ".sotay"
+}
+
+// uniquePackName returns name, or name with "-2", "-3"… before ".sotay"
+// when used already contains it, and adds the result to used. Two
+// attendees often share a name, and without the number the second pack
+// would replace the first. used compares names without case, because
+// the FAT and NTFS file systems of USB sticks do.
+func uniquePackName(name string, used map[string]bool) string {
+	base := strings.TrimSuffix(name, ".sotay")
+	for n := 2; used[strings.ToLower(name)]; n++ {
+		name = fmt.Sprintf("%s-%d.sotay", base, n)
+	}
+	used[strings.ToLower(name)] = true
+	return name
 }
 
 func asciiFileName(s string) string {

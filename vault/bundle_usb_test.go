@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"sotay/model"
 )
 
 // A stick pulled out between the free-space check and the creation of
@@ -50,4 +53,102 @@ func exportLogCount(t *testing.T, v *Vault) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// Attendees whose names fold to the same file name each get their own
+// pack file, so that no pack replaces another while both sends are
+// recorded as done.
+func TestMeetingPacksSameNames(t *testing.T) {
+	f := newMeetingFixture(t)
+	sender := f.v
+	for _, ver := range f.versions {
+		if err := sender.AppraiseVersion(ver.ID, model.NewDate(2026, time.December, 10), "Trưởng ban", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own, err := sender.EnsureOfficer("Thư ký hội nghị", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Nguyễn Văn An", "Nguyễn Văn An", "Nguyen Van An"}
+	receivers := make([]*Vault, len(names))
+	for i, name := range names {
+		f.members[i].Name = name
+		if err := sender.SaveMember(&f.members[i]); err != nil {
+			t.Fatal(err)
+		}
+		receivers[i], _ = newTestVault(t)
+		officer, err := receivers[i].EnsureOfficer(name, "Ủy viên")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := receivers[i].AddKeyCard(own.Card()); err != nil {
+			t.Fatal(err)
+		}
+		if err := sender.AddKeyCard(officer.Card()); err != nil {
+			t.Fatal(err)
+		}
+		if err := sender.LinkMemberKey(f.members[i].ID, officer.Card().Fingerprint()); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	dir := t.TempDir()
+	results, err := sender.ExportMeetingPacks(context.Background(), f.meeting.ID, dir,
+		model.NewDate(2026, time.December, 15), false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]bool{}
+	for _, r := range results {
+		if r.Err != nil {
+			t.Fatalf("pack of %s: %v", r.Member.ID, r.Err)
+		}
+		paths[r.Path] = true
+	}
+	if len(paths) != len(names) {
+		t.Errorf("%d distinct pack paths for %d attendees: %v", len(paths), len(names), paths)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != len(names) {
+		t.Errorf("%d files written, want %d", len(entries), len(names))
+	}
+	for i, r := range results {
+		member := -1
+		for j := range f.members {
+			if f.members[j].ID == r.Member.ID {
+				member = j
+			}
+		}
+		if member < 0 {
+			t.Fatalf("result %d names an unknown member %s", i, r.Member.ID)
+		}
+		file, err := os.Open(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := file.Stat()
+		_, err = receivers[member].ImportBundle(context.Background(), file, info.Size(), ImportOptions{})
+		file.Close()
+		if err != nil {
+			t.Errorf("attendee %d imports %s: %v", member, filepath.Base(r.Path), err)
+		}
+	}
+}
+
+func TestPackFileNameWithoutLetters(t *testing.T) {
+	m := model.Meeting{Number: "Kỳ họp thứ 15"}
+	if got := packFileName(m, model.Member{Name: "😀"}); got != "ky-hop-thu-15-thanh-vien.sotay" {
+		t.Errorf("packFileName of a name without letters = %q", got)
+	}
+	used := map[string]bool{}
+	var got []string
+	for _, name := range []string{"a.sotay", "A.sotay", "a.sotay", "a-2.sotay"} {
+		got = append(got, uniquePackName(name, used))
+	}
+	want := []string{"a.sotay", "A-2.sotay", "a-3.sotay", "a-2-2.sotay"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("name %d: %q, want %q", i, got[i], want[i])
+		}
+	}
 }
