@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -21,8 +22,9 @@ var ErrNotCalendar = errors.New("not an iCalendar file")
 // the lines it skipped.
 type ImportReport struct {
 	vault.ImportResult
-	// Warnings are the lines that could not be read, with their numbers;
-	// the rest of the file was imported.
+	// Warnings are the lines that could not be read, with their numbers.
+	// They come in line order, those without a line first. The rest of
+	// the file was imported.
 	Warnings []ical.Warning
 }
 
@@ -45,6 +47,9 @@ func ImportICS(s *Session, r io.Reader, untitled string, progress func(done, tot
 		events[i] = fromICal(&cal.Events[i], untitled)
 	}
 	res, err := s.ImportEvents(events, progress)
+	// The parser reports a line inside an event when it reads the event,
+	// after the lines it skipped while splitting the file into blocks.
+	slices.SortStableFunc(cal.Warnings, func(a, b ical.Warning) int { return cmp.Compare(a.Line, b.Line) })
 	return ImportReport{ImportResult: res, Warnings: cal.Warnings}, err
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,5 +101,32 @@ func TestImportWarningsInVietnamese(t *testing.T) {
 				t.Errorf("warning %d contains the English %q: %s", i, english, text)
 			}
 		}
+	}
+}
+
+// The parser finds a bad value inside an event after a broken line below
+// it; the report lists them by line.
+func TestImportWarningsInLineOrder(t *testing.T) {
+	s := newScheduleSession(t)
+	data := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Họp\r\nDTSTART:20261232\r\nEND:VEVENT\r\n" +
+		"this line is broken\r\nBEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Giao ban\r\nDTSTART:20261207T010000Z\r\n" +
+		"END:VEVENT\r\nEND:VCALENDAR\r\n"
+	raw, err := ical.Parse(strings.NewReader(data), Zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raw.Warnings) < 2 || raw.Warnings[0].Line < raw.Warnings[1].Line {
+		t.Fatalf("the parser gave %v; this test needs the later line first", raw.Warnings)
+	}
+	rep, err := ImportICS(s, strings.NewReader(data), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, w := range rep.Warnings {
+		lines = append(lines, w.Line)
+	}
+	if len(lines) < 2 || !slices.IsSorted(lines) {
+		t.Errorf("warning lines %v, want at least two, in order", lines)
 	}
 }
