@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"sotay/app"
 	"sotay/assets"
@@ -46,6 +47,9 @@ func newCLI(stdout, stderr io.Writer) *cli {
 // detail of an unexpected error goes to the log, not the message.
 func (c *cli) fail(err error) int {
 	msg := app.Explain(err)
+	if msg.Key == "err.unexpected" && errors.Is(err, errNoPassphrase) {
+		msg = app.Message{Key: "cli.no_passphrase"}
+	}
 	if msg.Key == "err.unexpected" {
 		slog.Error("command failed", "err", err)
 	}
@@ -241,7 +245,7 @@ func runCases(args []string, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, c.cat.T("cli.cases_header"))
 	for _, cs := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d%%\t%d\n", cs.Code, cs.Title,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d%%\t%d\n", printable(cs.Code), printable(cs.Title),
 			c.cat.T("kind."+string(cs.Kind)), c.cat.T("status."+string(cs.Status)),
 			orDash(cs.Classification.Mark()), int(cs.Progress()*100+0.5), cs.TasksOverdue)
 	}
@@ -292,4 +296,21 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	cat := assets.NewCatalog(assets.LanguageFromEnvironment())
 	fmt.Fprintln(stdout, strings.TrimSpace(cat.T("cli.help")))
 	return exitOK
+}
+
+// printable returns s for one line of text output: control characters
+// (tab, line breaks, escape), the Unicode line and paragraph separators
+// and the bidirectional formatting characters become spaces. Case titles
+// and sender names come from other workstations' bundles, and an escape
+// sequence in them would otherwise reach the terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029':
+			return ' '
+		case unicode.Is(unicode.Bidi_Control, r):
+			return ' '
+		}
+		return r
+	}, s)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"sotay/app"
@@ -134,6 +135,9 @@ func (c *cli) bundleExport(args []string) int {
 	if selected != 1 || *out == "" || (len(to) == 0) == (*passFile == "") {
 		return c.usage(fs, "cli.bundle_export_usage")
 	}
+	if info, err := os.Stat(*out); err == nil && info.IsDir() {
+		return c.usage(fs, "cli.bundle_out_is_folder", *out, filepath.Join(*out, "ho-so.sotay"))
+	}
 	s, err := c.unlock(*dir)
 	if err != nil {
 		return c.fail(err)
@@ -145,7 +149,7 @@ func (c *cli) bundleExport(args []string) int {
 	case len(cases) > 0:
 		req.Kind = vault.KindCases
 		if req.CaseIDs, err = resolveCases(s, cases); err != nil {
-			return c.fail(err)
+			return c.failCaseRef(err)
 		}
 	case *meeting != "":
 		req.Kind, req.MeetingIDs = vault.KindMeetings, []string{*meeting}
@@ -219,6 +223,31 @@ func boolCount(bs ...bool) int {
 	return n
 }
 
+// caseRefError is a --case value that names no live case (IDs empty), or
+// a code that several live cases share.
+type caseRefError struct {
+	Ref string
+	IDs []string
+}
+
+func (e *caseRefError) Error() string {
+	if len(e.IDs) == 0 {
+		return fmt.Sprintf("case %s: %v", e.Ref, vault.ErrNotFound)
+	}
+	return fmt.Sprintf("case code %s is shared by cases %s", e.Ref, strings.Join(e.IDs, ", "))
+}
+
+func (e *caseRefError) Unwrap() error {
+	if len(e.IDs) == 0 {
+		return vault.ErrNotFound
+	}
+	return nil
+}
+
+// resolveCases returns the ids of the live cases that refs name by id or
+// by code. A code that two live cases share, as after importing a case
+// numbered on another workstation, is rejected rather than resolved to
+// either of them, so that the wrong case never goes on the stick.
 func resolveCases(s *app.Session, refs []string) ([]string, error) {
 	var ids []string
 	for _, ref := range refs {
@@ -226,13 +255,31 @@ func resolveCases(s *app.Session, refs []string) ([]string, error) {
 			ids = append(ids, cs.ID)
 			continue
 		}
-		cs, err := s.CaseByCode(ref)
+		byCode, err := s.CaseIDsByCode(ref)
 		if err != nil {
-			return nil, fmt.Errorf("case %s: %w", ref, err)
+			return nil, err
 		}
-		ids = append(ids, cs.ID)
+		if len(byCode) != 1 {
+			return nil, &caseRefError{Ref: ref, IDs: byCode}
+		}
+		ids = append(ids, byCode[0])
 	}
 	return ids, nil
+}
+
+// failCaseRef prints the message of a resolveCases error, naming the
+// --case value, and returns exitFailure.
+func (c *cli) failCaseRef(err error) int {
+	var re *caseRefError
+	if !errors.As(err, &re) {
+		return c.fail(err)
+	}
+	if len(re.IDs) == 0 {
+		fmt.Fprintln(c.stderr, "sotay: "+c.cat.T("cli.bundle_case_not_found", printable(re.Ref)))
+	} else {
+		fmt.Fprintln(c.stderr, "sotay: "+c.cat.T("cli.bundle_case_ambiguous", printable(re.Ref), strings.Join(re.IDs, ", ")))
+	}
+	return exitFailure
 }
 
 // resolveCard reads a key card file, or finds a fingerprint in the key
@@ -283,11 +330,18 @@ func (c *cli) bundleKey(path, dir, passFile string) (vault.BundleKey, *app.Sessi
 	return key, s, err
 }
 
+// bundlePassphrase reads the bundle passphrase from passFile, or else
+// from the prompt or the next line of standard input. Standard input that
+// ends first means the passphrase is missing: vault.ErrBundleNeedsPassphrase.
 func (c *cli) bundlePassphrase(passFile string) ([]byte, error) {
 	if passFile != "" {
 		return readPassphraseFile(passFile)
 	}
-	return c.pass.read(c.cat.T("cli.prompt_bundle_passphrase"))
+	pass, err := c.pass.read(c.cat.T("cli.prompt_bundle_passphrase"))
+	if errors.Is(err, errNoPassphrase) {
+		return nil, fmt.Errorf("%w: %w", vault.ErrBundleNeedsPassphrase, err)
+	}
+	return pass, err
 }
 
 func (c *cli) bundleImport(args []string) int {
@@ -316,7 +370,7 @@ func (c *cli) bundleImport(args []string) int {
 	if needs {
 		pass, err := c.bundlePassphrase(*passFile)
 		if err != nil {
-			return c.fail(err)
+			return c.failBundle(err)
 		}
 		opts.Key = vault.PassphraseKey(pass)
 	}
@@ -350,7 +404,7 @@ func (c *cli) printPreview(format string, p *vault.ImportPreview) {
 		return
 	}
 	m := &p.Manifest
-	fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_from", m.Sender.Name, vault.ReadAloud(m.Sender.Fingerprint), m.Sequence))
+	fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_from", printable(m.Sender.Name), vault.ReadAloud(m.Sender.Fingerprint), m.Sequence))
 	if !p.SenderKnown {
 		fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_unknown_sender"))
 	}
@@ -360,7 +414,7 @@ func (c *cli) printPreview(format string, p *vault.ImportPreview) {
 	t := p.Total
 	fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_changes", t.Added, t.Updated, t.Unchanged, t.Kept, t.Conflicts))
 	for _, cs := range p.Cases {
-		fmt.Fprintf(c.stdout, "  %s\t%s\t%s\n", c.cat.T("exchange.action."+string(cs.Action)), cs.Code, cs.Title)
+		fmt.Fprintf(c.stdout, "  %s\t%s\t%s\n", c.cat.T(app.CaseChangeKey(cs)), printable(cs.Code), printable(cs.Title))
 	}
 	if p.Applied {
 		fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_applied"))
@@ -413,7 +467,7 @@ func (c *cli) bundleRead(name string, args []string, inspect bool) int {
 			continue
 		}
 		if !inspect {
-			fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_verified", path, m.Sender.Name, vault.ReadAloud(m.Sender.Fingerprint)))
+			fmt.Fprintln(c.stdout, c.cat.T("cli.bundle_verified", path, printable(m.Sender.Name), vault.ReadAloud(m.Sender.Fingerprint)))
 		}
 	}
 	return result

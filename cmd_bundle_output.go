@@ -73,9 +73,9 @@ func (c *cli) printManifest(format, path string, m *vault.Manifest, err error) {
 	}{
 		{"cli.bundle_file", path},
 		{"cli.bundle_kind", c.cat.T("exchange.kind." + string(m.Kind))},
-		{"cli.bundle_sender", fmt.Sprintf("%s (%s)", m.Sender.Name, m.Sender.Title)},
+		{"cli.bundle_sender", fmt.Sprintf("%s (%s)", printable(m.Sender.Name), printable(m.Sender.Title))},
 		{"cli.bundle_fingerprint", vault.ReadAloud(m.Sender.Fingerprint)},
-		{"cli.bundle_workstation", m.Workstation},
+		{"cli.bundle_workstation", printable(m.Workstation)},
 		{"cli.bundle_sequence", m.Sequence},
 		{"cli.bundle_created", m.Created.Local().Format("02/01/2006 15:04")},
 		{"cli.bundle_classification", orDash(m.Classification.Mark())},
@@ -86,6 +86,6 @@ func (c *cli) printManifest(format, path string, m *vault.Manifest, err error) {
 		fmt.Fprintf(c.stdout, "%-22s %v\n", c.cat.T(r.key)+":", r.value)
 	}
 	for table, n := range m.Tables {
-		fmt.Fprintf(c.stdout, "  %-20s %d\n", table, n)
+		fmt.Fprintf(c.stdout, "  %-20s %d\n", printable(table), n)
 	}
 }

@@ -75,7 +75,7 @@ func (c *cli) keyImport(args []string) int {
 			fmt.Fprintf(c.stderr, "%s: ", path)
 			return c.fail(err)
 		}
-		fmt.Fprintln(c.stdout, c.cat.T("cli.key_added", card.Name, card.ReadAloud()))
+		fmt.Fprintln(c.stdout, c.cat.T("cli.key_added", printable(card.Name), card.ReadAloud()))
 	}
 	return exitOK
 }
@@ -109,7 +109,7 @@ func (c *cli) keyList(args []string) int {
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	for _, e := range out {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Name, e.Title, e.Groups)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", printable(e.Name), printable(e.Title), e.Groups)
 	}
 	tw.Flush()
 	return exitOK
@@ -144,6 +144,6 @@ func (c *cli) keyLink(args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintln(c.stdout, c.cat.T("cli.key_linked", k.Name, k.ReadAloud()))
+	fmt.Fprintln(c.stdout, c.cat.T("cli.key_linked", printable(k.Name), k.ReadAloud()))
 	return exitOK
 }

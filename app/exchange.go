@@ -68,6 +68,17 @@ func markOrNone(c model.Classification) string {
 	return c.Mark()
 }
 
+// CaseChangeKey returns the translation key of the action that an import
+// preview shows for a case. A case that arrives with its deletion mark
+// and replaces or adds the local row shows as deleted, not as updated or
+// added, because the receiver's case list loses it.
+func CaseChangeKey(c vault.CaseChange) string {
+	if c.Deleted && (c.Action == vault.ActionAdd || c.Action == vault.ActionUpdate) {
+		return "exchange.action.delete"
+	}
+	return "exchange.action." + string(c.Action)
+}
+
 // ImportBundle imports the bundle file at path into the session's vault,
 // or with opts.DryRun only checks it and returns the preview.
 func ImportBundle(ctx context.Context, s *Session, path string, opts vault.ImportOptions) (*vault.ImportPreview, error) {

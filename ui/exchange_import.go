@@ -151,7 +151,7 @@ func (p *importPanel) showPreview(pv *vault.ImportPreview) {
 	t := pv.Total
 	p.preview.Add(widget.NewLabel(w.t("exchange.preview_changes", t.Added, t.Updated, t.Unchanged, t.Kept, t.Conflicts)))
 	for _, c := range pv.Cases {
-		line := widget.NewLabel("• " + w.t("exchange.action."+string(c.Action)) + ": " + c.Code + "  " + c.Title)
+		line := widget.NewLabel("• " + w.t(app.CaseChangeKey(c)) + ": " + c.Code + "  " + c.Title)
 		line.Truncation = fyne.TextTruncateEllipsis
 		p.preview.Add(line)
 	}
