@@ -68,6 +68,7 @@ func Explain(err error) Message {
 		{vault.ErrBundleNeedsPassphrase, "err.bundle.needs_passphrase"},
 		{vault.ErrBundleNeedsKey, "err.bundle.needs_key"},
 		{vault.ErrBundleKDFLimit, "err.bundle.kdf_limit"},
+		{vault.ErrBundleReadFailed, "err.bundle.read_failed"},
 		{vault.ErrBundleTruncated, "err.bundle.truncated"},
 		{vault.ErrBundleExtended, "err.bundle.extended"},
 		{vault.ErrBundleTampered, "err.bundle.tampered"},

@@ -120,18 +120,29 @@ func BundleNeedsPassphrase(path string) (bool, error) {
 func openBundleFile(path string) (*os.File, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, openFailure(err)
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, err
+		return nil, 0, openFailure(err)
 	}
 	if info.IsDir() {
 		f.Close()
 		return nil, 0, &vault.FileError{Path: path, Err: vault.ErrNotABundle}
 	}
 	return f, info.Size(), nil
+}
+
+// openFailure wraps an error of opening a bundle file in
+// vault.ErrBundleReadFailed, as for an input/output error of a stick
+// pulled out. A missing file and a denied permission keep their own
+// messages.
+func openFailure(err error) error {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", vault.ErrBundleReadFailed, err)
 }
 
 // ReadKeyCard reads and checks a key card file.

@@ -32,6 +32,9 @@ var (
 	// ErrBundleTruncated is returned when the file ends before the bundle
 	// does: a copy that did not finish or a stick pulled out too early.
 	ErrBundleTruncated = errors.New("bundle is truncated")
+	// ErrBundleReadFailed wraps a failed read of the bundle file, as when
+	// the stick is pulled out or faulty. The bundle itself may be fine.
+	ErrBundleReadFailed = errors.New("reading the bundle file failed")
 	// ErrBundleExtended is returned when data follows the end of the
 	// bundle.
 	ErrBundleExtended = errors.New("data after the end of the bundle")

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -122,9 +123,12 @@ func parseAgeHeader(head []byte) ([][]string, int64, bool) {
 // unknown), picks the identity from key and starts decryption.
 func openBundle(ctx context.Context, src io.Reader, size int64, key BundleKey) (*bundleReader, error) {
 	br := bufio.NewReaderSize(src, maxAgeHeader)
-	head, _ := br.Peek(maxAgeHeader)
+	head, peekErr := br.Peek(maxAgeHeader)
 	stanzas, headerLen, ok := parseAgeHeader(head)
 	if !ok {
+		if err := readFailure(peekErr); err != nil {
+			return nil, err
+		}
 		return nil, classifyHeader(head)
 	}
 	identity, err := pickIdentity(stanzas, key)
@@ -134,6 +138,8 @@ func openBundle(ctx context.Context, src io.Reader, size int64, key BundleKey) (
 	plain, err := age.Decrypt(br, identity)
 	var noMatch *age.NoIdentityMatchError
 	switch {
+	case readFailure(err) != nil:
+		return nil, readFailure(err)
 	case errors.As(err, &noMatch) && key.officer == nil:
 		return nil, ErrBundleWrongPassphrase
 	case errors.As(err, &noMatch):
@@ -144,6 +150,18 @@ func openBundle(ctx context.Context, src io.Reader, size int64, key BundleKey) (
 		return nil, fmt.Errorf("%w: %v", ErrBundleTampered, err)
 	}
 	return &bundleReader{src: &ageSource{r: plain}, size: size, headerLen: headerLen, ctx: ctx}, nil
+}
+
+// readFailure returns err wrapped in ErrBundleReadFailed when it is a
+// failed read of the file itself, which the operating system reports as
+// a *fs.PathError, and nil otherwise. age v1.3.2 passes such errors through
+// unchanged, and its own authentication failures are not path errors.
+func readFailure(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%w: %w", ErrBundleReadFailed, err)
+	}
+	return nil
 }
 
 // classifyHeader explains a file whose age header could not be read.
@@ -205,6 +223,9 @@ func (r *bundleReader) fail(err error) error {
 	cause := r.src.err
 	if cause == nil {
 		cause = err
+	}
+	if failed := readFailure(cause); failed != nil {
+		return failed
 	}
 	switch {
 	case r.ended:
@@ -471,6 +492,9 @@ func (r *bundleReader) readEnd() error {
 	r.ended = true
 	var one [1]byte
 	n, err := r.src.Read(one[:])
+	if failed := readFailure(err); failed != nil {
+		return failed
+	}
 	if n > 0 || !errors.Is(err, io.EOF) {
 		return ErrBundleExtended
 	}

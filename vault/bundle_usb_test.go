@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 
@@ -150,5 +151,61 @@ func TestPackFileNameWithoutLetters(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("name %d: %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// failingReadFile is a bundle file on a stick that is pulled out after
+// limit bytes were read: later reads fail as the operating system
+// reports it, with a *fs.PathError.
+type failingReadFile struct {
+	*os.File
+	limit int64
+}
+
+func (f *failingReadFile) Read(p []byte) (int, error) {
+	if f.limit <= 0 {
+		return 0, &fs.PathError{Op: "read", Path: f.Name(), Err: syscall.EIO}
+	}
+	if int64(len(p)) > f.limit {
+		p = p[:f.limit]
+	}
+	n, err := f.File.Read(p)
+	f.limit -= int64(n)
+	return n, err
+}
+
+// A read that fails in the middle of an import is reported as a failed
+// read, not as an altered or truncated bundle: the bundle is likely fine
+// and the stick is the problem. The vault stays unchanged.
+func TestImportReadFailure(t *testing.T) {
+	a, b := officerPair(t)
+	c := addCaseWithDocument(t, a, "KT-12", 300<<10)
+	path := filepath.Join(t.TempDir(), "goi.sotay")
+	req := ExportRequest{Kind: KindCases, CaseIDs: []string{c.ID}, Recipients: []KeyCard{cardOf(t, b)}}
+	if _, err := a.ExportBundleFile(context.Background(), req, path); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := recordDump(t, b)
+	for _, limit := range []int64{0, 100, 1 << 16, info.Size() / 2, info.Size() - 1, info.Size()} {
+		file, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := &failingReadFile{File: file, limit: limit}
+		_, err = b.ImportBundle(context.Background(), src, info.Size(), ImportOptions{})
+		file.Close()
+		if !errors.Is(err, ErrBundleReadFailed) {
+			t.Errorf("read failing after %d bytes: %v, want ErrBundleReadFailed", limit, err)
+		}
+		if !errors.Is(err, syscall.EIO) {
+			t.Errorf("read failing after %d bytes: %v does not keep the cause", limit, err)
+		}
+	}
+	if after := recordDump(t, b); after != before {
+		t.Error("the vault changed after failed reads")
 	}
 }
