@@ -152,6 +152,9 @@ func (c *cli) bundleExport(args []string) int {
 			return c.failCaseRef(err)
 		}
 	case *meeting != "":
+		if _, err := s.Meeting(*meeting); err != nil {
+			return c.failRef(err, "cli.bundle_meeting_not_found", *meeting)
+		}
 		req.Kind, req.MeetingIDs = vault.KindMeetings, []string{*meeting}
 	}
 	if *passFile != "" {
@@ -162,7 +165,7 @@ func (c *cli) bundleExport(args []string) int {
 	for _, card := range to {
 		k, err := resolveCard(s, card)
 		if err != nil {
-			return c.fail(err)
+			return c.failRef(err, "cli.bundle_card_not_found", card)
 		}
 		req.Recipients = append(req.Recipients, k)
 	}
@@ -181,6 +184,9 @@ func (c *cli) exportPacks(dir, meeting, out string, confirm bool, format string)
 		return c.fail(err)
 	}
 	defer s.Lock()
+	if _, err := s.Meeting(meeting); err != nil {
+		return c.failRef(err, "cli.bundle_meeting_not_found", meeting)
+	}
 	results, err := s.ExportMeetingPacks(context.Background(), meeting, out, app.Today(), confirm, nil)
 	if err != nil {
 		return c.failBundle(err)
@@ -265,6 +271,16 @@ func resolveCases(s *app.Session, refs []string) ([]string, error) {
 		ids = append(ids, byCode[0])
 	}
 	return ids, nil
+}
+
+// failRef prints the message key about the flag value ref when err is
+// vault.ErrNotFound, as fail does otherwise, and returns exitFailure.
+func (c *cli) failRef(err error, key, ref string) int {
+	if !errors.Is(err, vault.ErrNotFound) {
+		return c.fail(err)
+	}
+	fmt.Fprintln(c.stderr, "sotay: "+c.cat.T(key, printable(ref)))
+	return exitFailure
 }
 
 // failCaseRef prints the message of a resolveCases error, naming the

@@ -279,3 +279,34 @@ func TestCLIBundlePreviewText(t *testing.T) {
 		t.Errorf("preview lists the unchanged case %s: %q", withControls.Code, out)
 	}
 }
+
+// An unknown --meeting id and a --to that is neither a card file nor a
+// fingerprint in the key directory are named in the message.
+func TestCLIBundleUnknownMeetingAndCard(t *testing.T) {
+	p := newBundlePair(t)
+	p.addCase(t, "KT-01", "Kiểm tra đảng viên Nguyễn Văn An")
+	out := filepath.Join(p.dir, "goi.sotay")
+	runs := []struct {
+		name string
+		args []string
+		ref  string
+	}{
+		{"meeting", []string{"--meeting", "khong-co-hoi-nghi", "--to", p.receiverCard, "--out", out}, "khong-co-hoi-nghi"},
+		{"packs", []string{"--meeting", "khong-co-hoi-nghi", "--packs", "--out", p.dir}, "khong-co-hoi-nghi"},
+		{"card file", []string{"--case", "KT-01", "--to", filepath.Join(p.dir, "the-sai.txt"), "--out", out}, "the-sai.txt"},
+		{"fingerprint", []string{"--case", "KT-01", "--to", "0123456789abcdef", "--out", out}, "0123456789abcdef"},
+	}
+	for _, r := range runs {
+		args := append([]string{"bundle", "export", "--vault", p.sender}, r.args...)
+		_, errOut, code := runSotay(t, cliPass+"\n", args...)
+		if code != exitFailure {
+			t.Errorf("%s: code %d, want %d", r.name, code, exitFailure)
+		}
+		if !strings.Contains(errOut, r.ref) {
+			t.Errorf("%s: stderr %q does not name %s", r.name, errOut, r.ref)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a bundle was written: %v", err)
+	}
+}
