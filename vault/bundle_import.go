@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	sqlcipher "github.com/mutecomm/go-sqlcipher/v4"
+
 	"sotay/model"
 )
 
@@ -137,12 +139,24 @@ func (v *Vault) ImportBundle(ctx context.Context, src io.Reader, size int64, opt
 		return nil
 	})
 	if err != nil && !errors.Is(err, errDryRun) {
-		return nil, err
+		return nil, rejectedRows(err)
 	}
 	if preview.Applied {
 		v.observe(records)
 	}
 	return preview, refusal
+}
+
+// rejectedRows wraps an error of a constraint of the schema (NOT NULL, a
+// foreign key checked at commit, CHECK) in ErrBundleTampered. An export
+// carries every column and the parents its rows refer to, so such rows
+// were most likely damaged or forged before the signature was made.
+func rejectedRows(err error) error {
+	var se sqlcipher.Error
+	if errors.As(err, &se) && se.Code == sqlcipher.ErrConstraint {
+		return fmt.Errorf("%w: rows break the vault's constraints: %w", ErrBundleTampered, err)
+	}
+	return err
 }
 
 func checkCounts(m *Manifest, records []incomingRecord) error {

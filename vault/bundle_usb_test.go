@@ -1,15 +1,25 @@
 package vault
 
 import (
+	"bytes"
 	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"syscall"
 	"testing"
 	"time"
+
+	"filippo.io/age"
 
 	"sotay/model"
 )
@@ -207,5 +217,102 @@ func TestImportReadFailure(t *testing.T) {
 	}
 	if after := recordDump(t, b); after != before {
 		t.Error("the vault changed after failed reads")
+	}
+}
+
+// resign decrypts a bundle for receiver, lets edit change its records,
+// and signs and encrypts it again as signer would: the result is a bundle
+// that a trusted sender made, with whatever rows edit left.
+func resign(t *testing.T, signer, receiver *Vault, bundle []byte, edit func([]byte) []byte) []byte {
+	t.Helper()
+	own, err := receiver.Officer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := age.Decrypt(bytes.NewReader(bundle), own.identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	start := len(bundleMagic) + 2
+	size := int(binary.BigEndian.Uint32(plain[start:]))
+	var m Manifest
+	if err := json.Unmarshal(plain[start+4:start+4+size], &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Attachments) != 0 {
+		t.Fatal("resign handles bundles without attachments only")
+	}
+	recordsAt := start + 4 + size + ed25519.SignatureSize
+	records := edit(bytes.Clone(plain[recordsAt : recordsAt+int(m.RecordsSize)]))
+	sum := sha256.Sum256(records)
+	m.RecordsSize, m.RecordsSHA256 = int64(len(records)), hex.EncodeToString(sum[:])
+
+	body, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender, err := signer.Officer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := append([]byte(nil), plain[:start]...)
+	out = binary.BigEndian.AppendUint32(out, uint32(len(body)))
+	out = append(out, body...)
+	out = append(out, ed25519.Sign(sender.signing, signedManifest(body))...)
+	out = append(out, records...)
+	out = append(out, endMarker...)
+	out = append(out, make([]byte, paddedSize(int64(len(out)))-int64(len(out)))...)
+
+	var sealed bytes.Buffer
+	w, err := age.Encrypt(&sealed, own.identity.Recipient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(out)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return sealed.Bytes()
+}
+
+// A signed bundle whose rows break the vault's constraints (rows of a
+// case without its id, or naming a case that exists nowhere) comes from
+// a damaged or forged export. It is rejected as tampered, the vault stays
+// as it was, and no transaction stays open to block the next import.
+func TestImportRowsBreakingConstraints(t *testing.T) {
+	a, b := officerPair(t)
+	c := sampleCase()
+	c.Code = "KT-13"
+	if err := a.CreateCase(c, true); err != nil {
+		t.Fatal(err)
+	}
+	bundle := exportTo(t, a, cardOf(t, b), c.ID)
+	caseIDField := regexp.MustCompile(`"case_id":"[^"]*",`)
+	edits := map[string]func([]byte) []byte{
+		"missing case_id": func(records []byte) []byte {
+			return caseIDField.ReplaceAll(records, nil)
+		},
+		"unknown case_id": func(records []byte) []byte {
+			return caseIDField.ReplaceAll(records, []byte(`"case_id":"khong-co",`))
+		},
+	}
+	before := recordDump(t, b)
+	for name, edit := range edits {
+		changed := resign(t, a, b, bundle, edit)
+		_, err := importBytes(b, changed, ImportOptions{})
+		if !errors.Is(err, ErrBundleTampered) {
+			t.Errorf("%s: import = %v, want ErrBundleTampered", name, err)
+		}
+	}
+	if after := recordDump(t, b); after != before {
+		t.Error("the vault changed after rejected imports")
+	}
+	if _, err := importBytes(b, bundle, ImportOptions{}); err != nil {
+		t.Errorf("the unchanged bundle after the rejected ones: %v", err)
 	}
 }

@@ -19,7 +19,13 @@ func (v *Vault) write(fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer release()
-	tx, err := db.BeginTx(context.Background(), nil)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -27,7 +33,15 @@ func (v *Vault) write(fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return classifyWriteError(err)
 	}
-	return classifyWriteError(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		// SQLite keeps the transaction open when COMMIT fails, as on a
+		// deferred foreign key, but database/sql counts the transaction as
+		// done and would return the connection to the pool inside it. The
+		// ROLLBACK fails harmlessly when SQLite already rolled back.
+		conn.ExecContext(ctx, "ROLLBACK")
+		return classifyWriteError(err)
+	}
+	return nil
 }
 
 // classifyWriteError maps SQLite's "database or disk is full" to
