@@ -199,6 +199,15 @@ func TestCLIBundleCaseNotFound(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errOut, twin.ID) {
 		t.Errorf("--case with a shared code: code %d, stderr %q; want 1 and both ids", code, errOut)
 	}
+	docx := filepath.Join(p.dir, "quyet-dinh.docx")
+	_, errOut, code = runSotay(t, cliPass+"\n", "doc", "--vault", p.sender, "--case", "KT-007",
+		"--form", "quyet-dinh", "--out", docx)
+	if code != exitFailure || !strings.Contains(errOut, twin.ID) {
+		t.Errorf("doc --case with a shared code: code %d, stderr %q; want 1 and both ids", code, errOut)
+	}
+	if _, err := os.Stat(docx); !os.IsNotExist(err) {
+		t.Errorf("a document was written for a shared code: %v", err)
+	}
 	if _, errOut, code := runSotay(t, cliPass+"\n", "bundle", "export", "--vault", p.sender, "--case", twin.ID,
 		"--to", p.receiverCard, "--out", filepath.Join(p.dir, "goi.sotay")); code != 0 {
 		t.Errorf("--case with the twin's id: code %d, stderr %q", code, errOut)

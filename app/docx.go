@@ -282,9 +282,12 @@ func SaveTemplate(s *Session, t *model.DocTemplate) error {
 // documents, and false for any other error.
 func ExplainPlans(err error) (Message, bool) {
 	var uf *UnknownFieldError
+	var shared *vault.CodeSharedError
 	switch {
 	case errors.As(err, &uf):
 		return Message{Key: "err.template_field", Args: []any{uf.Field, uf.Form}}, true
+	case errors.As(err, &shared):
+		return Message{Key: "err.case_code_shared", Args: []any{shared.Code, strings.Join(shared.IDs, ", ")}}, true
 	case errors.Is(err, vault.ErrNumberIssued):
 		return Message{Key: "err.number_issued"}, true
 	case errors.Is(err, vault.ErrNoTemplate):

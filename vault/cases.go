@@ -218,9 +218,20 @@ func (v *Vault) Case(id string) (*model.Case, error) {
 	return v.caseWhere("id = ?", id)
 }
 
-// CaseByCode returns the live case with code, or ErrNotFound.
+// CaseByCode returns the live case with code: ErrNotFound when no live
+// case has it, and a *CodeSharedError when several do.
 func (v *Vault) CaseByCode(code string) (*model.Case, error) {
-	return v.caseWhere("code = ?", model.Normalize(code))
+	ids, err := v.CaseIDsByCode(code)
+	if err != nil {
+		return nil, err
+	}
+	switch len(ids) {
+	case 0:
+		return nil, ErrNotFound
+	case 1:
+		return v.Case(ids[0])
+	}
+	return nil, &CodeSharedError{Code: model.Normalize(code), IDs: ids}
 }
 
 func (v *Vault) caseWhere(cond string, arg any) (*model.Case, error) {

@@ -2,9 +2,30 @@ package vault
 
 import (
 	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
 
 	"sotay/model"
 )
+
+// ErrCodeShared is wrapped by CaseByCode's error when several live cases
+// have the code.
+var ErrCodeShared = errors.New("several cases have this code")
+
+// CodeSharedError names a case code that several live cases share, as
+// after importing a case numbered on another workstation, and their ids
+// in creation order.
+type CodeSharedError struct {
+	Code string
+	IDs  []string
+}
+
+func (e *CodeSharedError) Error() string {
+	return fmt.Sprintf("case code %s: %v: %s", e.Code, ErrCodeShared, strings.Join(e.IDs, ", "))
+}
+
+func (e *CodeSharedError) Unwrap() error { return ErrCodeShared }
 
 // CaseIDsByCode returns the ids of the live cases whose code is code, in
 // creation order. One vault gives each code to one case, but every vault
