@@ -478,3 +478,37 @@ func TestBundleSelectionChecksIDs(t *testing.T) {
 			m.Tables["cases"], len(m.Attachments))
 	}
 }
+
+// A colleague's backup holds the colleague's key directory, with this
+// vault's own card in it; the directory does not list it as a recipient.
+func TestOwnCardFromBackupNotListed(t *testing.T) {
+	a, b := officerPair(t)
+	own := cardOf(t, a).Fingerprint()
+	var buf bytes.Buffer
+	req := ExportRequest{Kind: KindBackup, Recipients: []KeyCard{cardOf(t, a)}}
+	if _, err := b.ExportBundle(context.Background(), req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importBytes(a, buf.Bytes(), ImportOptions{TrustSender: true}); err != nil {
+		t.Fatal(err)
+	}
+	var stored int
+	err := a.read(func(db *sql.DB) error {
+		return db.QueryRow(`SELECT count(*) FROM key_directory WHERE id = ? AND deleted = 0`, own).Scan(&stored)
+	})
+	if err != nil || stored != 1 {
+		t.Fatalf("own card rows after the import = %d, %v; the test needs the backup to bring it", stored, err)
+	}
+	list, err := a.KeyDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range list {
+		if e.Fingerprint() == own {
+			t.Errorf("the key directory lists the vault's own card %q", e.Name)
+		}
+	}
+	if len(list) != 1 {
+		t.Errorf("key directory has %d entries, want 1 (the colleague)", len(list))
+	}
+}

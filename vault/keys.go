@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -268,10 +269,20 @@ func (v *Vault) RemoveKeyCard(fingerprint string) error {
 	return v.markDeleted("key_directory", fingerprint)
 }
 
-// KeyDirectory returns the live entries of the key directory by name.
+// KeyDirectory returns the live entries of the key directory by name,
+// without the vault's own card. AddKeyCard refuses that card, but it
+// arrives with a colleague's backup, whose directory holds it.
 func (v *Vault) KeyDirectory() ([]DirectoryEntry, error) {
-	return queryAll(v, scanDirectoryEntry, `SELECT id, name, title, age_recipient, ed25519_public, created_at
+	list, err := queryAll(v, scanDirectoryEntry, `SELECT id, name, title, age_recipient, ed25519_public, created_at
 			FROM key_directory WHERE deleted = 0 ORDER BY name, id`)
+	if err != nil {
+		return nil, err
+	}
+	if o, err := v.Officer(); err == nil {
+		own := o.Card().Fingerprint()
+		list = slices.DeleteFunc(list, func(e DirectoryEntry) bool { return e.Fingerprint() == own })
+	}
+	return list, nil
 }
 
 // KeyCardByFingerprint returns the live directory entry whose fingerprint
