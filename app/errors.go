@@ -61,6 +61,7 @@ func Explain(err error) Message {
 		{vault.ErrTargetBusy, "err.target_busy"},
 		{vault.ErrDiskFull, "err.disk_full"},
 		{ErrBundleReadOnly, "err.bundle.read_only"},
+		{vault.ErrNothingAppraised, "err.bundle.nothing_appraised"},
 		{ErrBundleWriteFailed, "err.bundle.write_failed"},
 		{vault.ErrNotABundle, "err.bundle.not_a_bundle"},
 		{vault.ErrBundleWrongPassphrase, "err.bundle.wrong_passphrase"},

@@ -16,6 +16,11 @@ import (
 // no pack can be encrypted to them.
 var ErrNoMemberKey = errors.New("member has no key card linked")
 
+// ErrNothingAppraised is returned by ExportMeetingPacks for a meeting
+// with no appraised material version, before any pack is written: only
+// appraised versions may be sent.
+var ErrNothingAppraised = errors.New("no material of the meeting is appraised")
+
 // LinkMemberKey links a member of the meetings directory to the card in
 // the key directory whose fingerprint is fingerprint.
 func (v *Vault) LinkMemberKey(memberID, fingerprint string) error {
@@ -84,6 +89,9 @@ func (v *Vault) ExportMeetingPacks(ctx context.Context, meetingID, dir string, s
 	versions, err := v.sendableVersions(meetingID)
 	if err != nil {
 		return nil, err
+	}
+	if len(versions) == 0 {
+		return nil, ErrNothingAppraised
 	}
 	var results []PackResult
 	usedNames := map[string]bool{}

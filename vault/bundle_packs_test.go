@@ -81,3 +81,34 @@ func TestMeetingPackPerMember(t *testing.T) {
 		t.Errorf("distribution rows by USB bundle = %d, want 2", bundled)
 	}
 }
+
+// A meeting whose materials are not appraised has nothing to send: no
+// pack is written and the record gains no send.
+func TestMeetingPacksNeedAppraisedMaterial(t *testing.T) {
+	f := newMeetingFixture(t)
+	sender := f.v
+	own, _ := sender.EnsureOfficer("Thư ký hội nghị", "")
+	member, _ := newTestVault(t)
+	memberOfficer, _ := member.EnsureOfficer(f.members[0].Name, "Ủy viên")
+	member.AddKeyCard(own.Card())
+	if err := sender.AddKeyCard(memberOfficer.Card()); err != nil {
+		t.Fatal(err)
+	}
+	if err := sender.LinkMemberKey(f.members[0].ID, memberOfficer.Card().Fingerprint()); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := t.TempDir()
+	results, err := sender.ExportMeetingPacks(context.Background(), f.meeting.ID, dir,
+		model.NewDate(2026, time.December, 15), false, nil)
+	if !errors.Is(err, ErrNothingAppraised) || len(results) != 0 {
+		t.Fatalf("packs without appraised material = %d results, %v; want none and ErrNothingAppraised",
+			len(results), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("%d files written, want none", len(entries))
+	}
+	if sent, _ := sender.Distributions(f.meeting.ID); len(sent) != 0 {
+		t.Errorf("the record gained %d sends, want none", len(sent))
+	}
+}
