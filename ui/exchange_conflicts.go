@@ -77,7 +77,7 @@ func (c *conflictList) card(conflict app.ConflictView) fyne.CanvasObject {
 	rows := c.versionRows(conflict, left, right, leftName, rightName)
 	keep := widget.NewButtonWithIcon(keepText, theme.ConfirmIcon(), func() { c.resolve(conflict, true) })
 	take := widget.NewButtonWithIcon(takeText, theme.DownloadIcon(), func() { c.resolve(conflict, false) })
-	title := w.t("exchange.table."+conflict.Table) + ": " + conflictTitle(conflict)
+	title := w.t("exchange.table."+conflict.Table) + ": " + c.recordTitle(conflict)
 	subtitle := w.t("exchange.conflict_detected", formatInstant(conflict.Detected))
 	return widget.NewCard("", "", container.NewVBox(
 		boldLabel(title),
@@ -209,6 +209,8 @@ func (c *conflictList) value(table, col string, v any) string {
 		return w.t("exchange.value.minutes", n)
 	case col == "case_id":
 		return c.caseName(s)
+	case col == "kpi_id":
+		return c.kpiName(s)
 	}
 	if prefix, ok := valueKeys[table+"."+col]; ok && w.cat.Has(prefix+s) {
 		return w.t(prefix + s)
@@ -228,6 +230,38 @@ func (c *conflictList) caseName(id string) string {
 		return c.w.t("exchange.value.case_elsewhere")
 	}
 	return cs.Code + " " + cs.Title
+}
+
+// kpiName names the KPI with id by its code and name, or returns id
+// when this vault does not hold it.
+func (c *conflictList) kpiName(id string) string {
+	kpis, err := c.w.session.KPIs()
+	if err != nil {
+		return id
+	}
+	for _, k := range kpis {
+		if k.ID == id {
+			return strings.TrimSpace(k.Code + " " + k.Name)
+		}
+	}
+	return id
+}
+
+// recordTitle names the record of a conflict. A KPI value has no name of
+// its own, so it is named by its KPI and its period.
+func (c *conflictList) recordTitle(conflict app.ConflictView) string {
+	if conflict.Table != "kpi_values" {
+		return conflictTitle(conflict)
+	}
+	for _, row := range []map[string]any{conflict.Current, conflict.Other} {
+		id, _ := row["kpi_id"].(string)
+		start, err1 := model.ParseDate(app.ConflictValue(row["period_start"]))
+		end, err2 := model.ParseDate(app.ConflictValue(row["period_end"]))
+		if id != "" && err1 == nil && err2 == nil {
+			return c.kpiName(id) + " · " + start.Display() + "–" + end.Display()
+		}
+	}
+	return conflictTitle(conflict)
 }
 
 // versionTime shows when a version was last changed, to the second:

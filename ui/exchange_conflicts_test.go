@@ -105,3 +105,37 @@ func TestConflictCardLabelsMineColumn(t *testing.T) {
 		t.Errorf("no status after keeping mine:\n%s", texts(w))
 	}
 }
+
+// A KPI value has no title of its own: its conflict card names the KPI
+// and the period, and shows the KPI by name and the value under labels
+// a user reads, not "kpi_id" and "value".
+func TestKPIValueConflictCardNamesKPI(t *testing.T) {
+	w := newTestWindow(t)
+	k := model.KPI{Code: "CT-03", Name: "Tỷ lệ đơn thư được giải quyết", Unit: "%", Target: 90}
+	if err := w.session.SaveKPI(&k); err != nil {
+		t.Fatal(err)
+	}
+	row := func(value float64, ws string) map[string]any {
+		return map[string]any{"id": "v1", "kpi_id": k.ID, "period_start": "2026-01-01",
+			"period_end": "2026-03-31", "value": value, "workstation": ws}
+	}
+	conflict := app.ConflictView{
+		Conflict: vault.Conflict{ID: "c1", Table: "kpi_values", RecordID: "v1", Other: row(10, "khac")},
+		Current:  row(12, w.session.Workstation()),
+		Side:     app.SideCurrentMine,
+		Changed:  []string{"value"},
+	}
+	list := &conflictList{w: w}
+	w.win.SetContent(list.card(conflict))
+	screen := texts(w)
+	want := w.t("exchange.table.kpi_values") + ": CT-03 Tỷ lệ đơn thư được giải quyết · 01/01/2026–31/03/2026"
+	if !strings.Contains(screen, want) {
+		t.Errorf("card title missing %q:\n%s", want, screen)
+	}
+	if !strings.Contains(screen, w.t("exchange.field.value")) || strings.Contains(screen, "kpi_id") {
+		t.Errorf("card does not label the value column:\n%s", screen)
+	}
+	if got := list.value("kpi_values", "kpi_id", k.ID); got != "CT-03 Tỷ lệ đơn thư được giải quyết" {
+		t.Errorf("kpi_id shown as %q, want the KPI's code and name", got)
+	}
+}
