@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 
 	"sotay/model"
 )
@@ -20,7 +21,8 @@ type incomingRecord struct {
 
 // parseRecords decodes the records section. Each row must belong to a
 // registered table, carry the record columns with valid values, and hold
-// only strings, integers and nulls.
+// only strings, numbers and nulls. A whole number becomes an int64 and
+// any other a float64.
 func parseRecords(data []byte) ([]incomingRecord, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -51,11 +53,17 @@ func checkRecord(rec bundleRecord) (incomingRecord, error) {
 		switch x := value.(type) {
 		case string, nil:
 		case json.Number:
-			n, err := x.Int64()
-			if err != nil {
-				return incomingRecord{}, fmt.Errorf("%w: %s.%s is not an integer", ErrBundleTampered, t.name, c)
+			if n, err := x.Int64(); err == nil {
+				rec.Row[c] = n
+				continue
 			}
-			rec.Row[c] = n
+			// A real column (a KPI's target, a value in percent) holds
+			// fractions, written as encoding/json writes a float64.
+			f, err := x.Float64()
+			if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+				return incomingRecord{}, fmt.Errorf("%w: %s.%s is not a number", ErrBundleTampered, t.name, c)
+			}
+			rec.Row[c] = f
 		default:
 			return incomingRecord{}, fmt.Errorf("%w: %s.%s has a value of type %T", ErrBundleTampered, t.name, c, value)
 		}
