@@ -42,3 +42,45 @@ func TestBundleCarriesFractions(t *testing.T) {
 		t.Errorf("value after the import = %v, want %v exactly", v, 0.1+0.2)
 	}
 }
+
+// Taking the received side of a conflict on a fractional KPI value
+// restores that value exactly.
+func TestConflictTakesFractionalValue(t *testing.T) {
+	a, b := officerPair(t)
+	ShareTestClock(a, b)
+	kpiID := seedSharedKPI(t, a)
+	seedSharedKPI(t, b)
+	if err := a.SetKPIValue(kpiID, firstQuarter, 4); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importBytes(b, backupTo(t, a, b), ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetKPIValue(kpiID, firstQuarter, 12.75); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetKPIValue(kpiID, firstQuarter, 10.5); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importBytes(b, backupTo(t, a, b), ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	conflicts := kpiValueConflicts(t, b)
+	if len(conflicts) != 1 {
+		t.Fatalf("%d conflicts on KPI values, want 1", len(conflicts))
+	}
+	kept, ok := conflicts[0].Other["value"].(float64)
+	if !ok {
+		t.Fatalf("kept-aside value %#v is not a number", conflicts[0].Other["value"])
+	}
+	if err := b.ResolveConflict(conflicts[0].ID, true); err != nil {
+		t.Fatalf("taking the other version: %v", err)
+	}
+	values, err := b.KPIValues(kpiID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := values[firstQuarter.Start]; got != kept {
+		t.Errorf("value after taking the other version = %v, want %v", got, kept)
+	}
+}
