@@ -319,3 +319,44 @@ func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// AddFractions adds 0.375 to every real column of every record table of
+// v, for the external tests, so that a round trip carries fractions. It
+// fails the test when no row of such a column exists.
+func AddFractions(t testing.TB, v *Vault) {
+	t.Helper()
+	changed := int64(0)
+	err := v.write(func(tx *sql.Tx) error {
+		for _, rt := range recordTables {
+			rows, err := tx.Query(`SELECT name FROM pragma_table_info(?) WHERE type = 'REAL'`, rt.name)
+			if err != nil {
+				return err
+			}
+			var cols []string
+			for rows.Next() {
+				var c string
+				if err := rows.Scan(&c); err != nil {
+					rows.Close()
+					return err
+				}
+				cols = append(cols, c)
+			}
+			rows.Close()
+			for _, c := range cols {
+				res, err := tx.Exec(`UPDATE ` + rt.name + ` SET ` + c + ` = ` + c + ` + 0.375`)
+				if err != nil {
+					return err
+				}
+				n, _ := res.RowsAffected()
+				changed += n
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed == 0 {
+		t.Fatal("no row has a real column, so no fraction travels")
+	}
+}
