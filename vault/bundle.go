@@ -275,11 +275,17 @@ var recordTables = []recordTable{
 	{name: "officer_keys", scope: "backup", secret: true},
 }
 
-func findRecordTable(name string) (recordTable, bool) {
-	for _, t := range recordTables {
-		if t.name == name {
-			return t, true
-		}
-	}
-	return recordTable{}, false
+func findRecordTable(name string) (*recordTable, bool) {
+	t, ok := recordTablesByName[name]
+	return t, ok
 }
+
+// recordTablesByName indexes recordTables, which an import looks up for
+// every row.
+var recordTablesByName = func() map[string]*recordTable {
+	m := make(map[string]*recordTable, len(recordTables))
+	for i := range recordTables {
+		m[recordTables[i].name] = &recordTables[i]
+	}
+	return m
+}()

@@ -413,7 +413,7 @@ func (im *importer) decide(rec incomingRecord, m *Manifest) (Action, error) {
 // decideKeyed adds a keyed row the vault lacks and keeps the local value
 // of one it has, because such rows carry no clock to tell which is newer.
 func (im *importer) decideKeyed(rec incomingRecord) (Action, error) {
-	local, err := loadRow(im.stmts, rec.table, rec.id)
+	local, err := loadRow(im.stmts, *rec.table, rec.id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ActionAdd, nil
 	}
@@ -603,7 +603,7 @@ func (im *importer) applyRecord(rec incomingRecord, action Action, m *Manifest, 
 // local row when the incoming one is newer, the incoming row otherwise.
 func (im *importer) keepConflict(rec incomingRecord, m *Manifest, now string) error {
 	loser, origin := rec.row, OriginReceived
-	local, err := loadRow(im.stmts, rec.table, rec.id)
+	local, err := loadRow(im.stmts, *rec.table, rec.id)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 
 // incomingRecord is a checked row from a bundle.
 type incomingRecord struct {
-	table       recordTable
+	table       *recordTable
 	row         map[string]any
 	id          string // the key of a keyed row
 	updated     string // HLC text, which sorts in clock order
