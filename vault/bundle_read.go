@@ -164,11 +164,13 @@ func readFailure(err error) error {
 	return nil
 }
 
-// classifyHeader explains a file whose age header could not be read.
+// classifyHeader explains a file whose age header could not be read. An
+// empty file counts as cut short: it is what a copy to a stick that was
+// pulled out or full at once leaves behind.
 func classifyHeader(head []byte) error {
 	switch {
 	case len(head) == 0:
-		return ErrNotABundle
+		return ErrBundleTruncated
 	case len(head) < len(ageMagic) && strings.HasPrefix(ageMagic, string(head)):
 		return ErrBundleTruncated
 	case !bytes.HasPrefix(head, []byte(ageMagic)):

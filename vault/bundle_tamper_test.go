@@ -84,7 +84,7 @@ func TestBundleTruncationRejected(t *testing.T) {
 	key, _ := b.OfficerKey()
 	for boundary := 0; boundary <= len(bundle)+ageChunk; boundary += ageChunk {
 		for _, cut := range []int{boundary - 1, boundary, boundary + 1} {
-			if cut <= 0 || cut >= len(bundle) {
+			if cut < 0 || cut >= len(bundle) {
 				continue
 			}
 			if err := verifyBytes(key, bundle[:cut]); !errors.Is(err, ErrBundleTruncated) {
