@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"strconv"
+	"strings"
+)
 
 // KPI is one indicator of the catalogue, with the eight parts a KPI is
 // written down with: name, objective, unit, graded target, frequency,
@@ -127,13 +130,24 @@ func Share(count, total int) (float64, bool) {
 	return 100 * float64(count) / float64(total), true
 }
 
-// FormatValue returns v with the precision its unit calls for: whole
-// numbers for counts, one decimal otherwise.
+// FormatValue returns a KPI figure for display: a whole number without
+// decimals, any other rounded to at most two decimals without trailing
+// zeros (95.25, 18.18, 87.5), with "." as the decimal mark. unit is not
+// used.
 func FormatValue(v float64, unit string) string {
 	if v == float64(int64(v)) {
-		return fmt.Sprintf("%d", int64(v))
+		return strconv.FormatInt(int64(v), 10)
 	}
-	return fmt.Sprintf("%.1f", v)
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// ExactValue returns v with every digit it needs to read back as the same
+// float64, for a form that edits it: a form filled with a rounded figure
+// would store the rounded one on save.
+func ExactValue(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // KPIPeriods returns the periods of year y a KPI of frequency f is

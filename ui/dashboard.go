@@ -132,7 +132,7 @@ func (d *dashboard) kpiCard(k app.KPIRow) fyne.CanvasObject {
 	text := w.t("kpi.no_data")
 	trend := ""
 	if v.Has {
-		text = model.FormatValue(v.Value, k.KPI.Unit) + " " + k.KPI.Unit + " · " + w.t("kpi.grade."+string(v.Grade))
+		text = w.decimal(model.FormatValue(v.Value, k.KPI.Unit)) + " " + k.KPI.Unit + " · " + w.t("kpi.grade."+string(v.Grade))
 		if v.Trend != model.TrendNone {
 			trend = w.t("kpi.trend." + string(v.Trend))
 		}

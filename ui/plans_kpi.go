@@ -53,7 +53,7 @@ func (w *window) kpiValueText(k model.KPI, v model.KPIValue) string {
 	if !v.Has {
 		return w.t("kpi.no_data")
 	}
-	text := model.FormatValue(v.Value, k.Unit) + " " + k.Unit + " · " + w.t("kpi.grade."+string(v.Grade))
+	text := w.decimal(model.FormatValue(v.Value, k.Unit)) + " " + k.Unit + " · " + w.t("kpi.grade."+string(v.Grade))
 	if v.Trend != model.TrendNone {
 		text += " · " + w.t("kpi.trend."+string(v.Trend))
 	}
@@ -64,9 +64,9 @@ func (s *kpiScreen) showDetail(r app.KPIRow) {
 	w := s.w
 	w.touch()
 	k := r.KPI
-	target := w.t("kpi.target", model.FormatValue(k.Target, k.Unit), model.FormatValue(k.Exceed, k.Unit), k.Unit)
+	target := w.t("kpi.target", w.decimal(model.FormatValue(k.Target, k.Unit)), w.decimal(model.FormatValue(k.Exceed, k.Unit)), k.Unit)
 	if k.LowerBetter {
-		target = w.t("kpi.target_lower", model.FormatValue(k.Target, k.Unit), model.FormatValue(k.Exceed, k.Unit), k.Unit)
+		target = w.t("kpi.target_lower", w.decimal(model.FormatValue(k.Target, k.Unit)), w.decimal(model.FormatValue(k.Exceed, k.Unit)), k.Unit)
 	}
 	parts := [][2]string{
 		{w.t("kpi.part_objective"), k.Objective}, {w.t("kpi.part_unit"), k.Unit},

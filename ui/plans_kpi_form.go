@@ -26,7 +26,7 @@ func (s *kpiScreen) showForm(k model.KPI) {
 		return e
 	}
 	name, objective, unit := entry(k.Name), entry(k.Objective), entry(k.Unit)
-	target, exceed := entry(model.FormatValue(k.Target, "")), entry(model.FormatValue(k.Exceed, ""))
+	target, exceed := entry(w.decimal(model.ExactValue(k.Target))), entry(w.decimal(model.ExactValue(k.Exceed)))
 	source, method, measurer, notes := entry(k.Source), entry(k.Method), entry(k.Measurer), entry(k.Notes)
 	name.SetPlaceHolder(w.t("kpi.name_hint"))
 	lower := widget.NewCheck(w.t("kpi.lower_better"), nil)

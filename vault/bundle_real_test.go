@@ -15,7 +15,9 @@ func TestBundleCarriesFractions(t *testing.T) {
 	if err := a.SaveKPI(&k); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.SetKPIValue(k.ID, firstQuarter, 0.1+0.2); err != nil {
+	tenth, fifth := 0.1, 0.2
+	value := tenth + fifth // 0.30000000000000004, which needs all 17 digits
+	if err := a.SetKPIValue(k.ID, firstQuarter, value); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := importBytes(b, backupTo(t, a, b), ImportOptions{TrustSender: true}); err != nil {
@@ -38,8 +40,8 @@ func TestBundleCarriesFractions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v := values[firstQuarter.Start]; v != 0.1+0.2 {
-		t.Errorf("value after the import = %v, want %v exactly", v, 0.1+0.2)
+	if v := values[firstQuarter.Start]; v != value {
+		t.Errorf("value after the import = %v, want %v exactly", v, value)
 	}
 }
 
