@@ -151,7 +151,7 @@ func (c *conflictList) resolve(conflict app.ConflictView, keepMine bool) {
 	case keepMine:
 		key = "exchange.resolved_mine"
 	}
-	setStatus(c.status, w.t(key, conflictShortName(conflict)), false)
+	setStatus(c.status, w.t(key, c.shortName(conflict)), false)
 	c.refresh()
 }
 
@@ -303,17 +303,18 @@ func conflictTitle(c app.ConflictView) string {
 	return c.RecordID
 }
 
-// conflictShortName names the record of a conflict by its code or
-// number alone when it has one, since its title may be what changed.
-func conflictShortName(c app.ConflictView) string {
-	for _, row := range []map[string]any{c.Current, c.Other} {
+// shortName names the record of a conflict by its code or number alone
+// when it has one, since its title may be what changed, and otherwise as
+// its card does.
+func (c *conflictList) shortName(conflict app.ConflictView) string {
+	for _, row := range []map[string]any{conflict.Current, conflict.Other} {
 		for _, key := range []string{"code", "number"} {
 			if s, ok := row[key].(string); ok && s != "" {
 				return s
 			}
 		}
 	}
-	return conflictTitle(c)
+	return c.recordTitle(conflict)
 }
 
 // docNumberText returns a number register row's number as it is

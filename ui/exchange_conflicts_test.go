@@ -2,11 +2,14 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sotay/app"
 	"sotay/model"
@@ -135,7 +138,56 @@ func TestKPIValueConflictCardNamesKPI(t *testing.T) {
 	if !strings.Contains(screen, w.t("exchange.field.value")) || strings.Contains(screen, "kpi_id") {
 		t.Errorf("card does not label the value column:\n%s", screen)
 	}
+	if got := list.shortName(conflict); strings.Contains(got, "v1") || !strings.Contains(got, k.Name) {
+		t.Errorf("the status after resolving names the value %q, want the KPI, not the id", got)
+	}
 	if got := list.value("kpi_values", "kpi_id", k.ID); got != "CT-03 Tỷ lệ đơn thư được giải quyết" {
 		t.Errorf("kpi_id shown as %q, want the KPI's code and name", got)
 	}
+}
+
+// A sender who never filled in a name still reads as someone in the trust
+// step, not as a gap ("với  (gặp mặt…)").
+func TestUnnamedSenderReadsInTrustStep(t *testing.T) {
+	w := newTestWindow(t)
+	if _, err := w.session.EnsureOfficer("Lê Văn Cường", "Kiểm tra viên"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := vault.Create(filepath.Join(t.TempDir(), "khong-ten"), []byte(uiPassphrase),
+		vault.CreateOptions{KDF: vault.FloorKDF})
+	if err != nil {
+		t.Fatal(err)
+	}
+	peer := app.NewSession(v)
+	t.Cleanup(peer.Lock)
+	if _, err := peer.EnsureOfficer("", ""); err != nil {
+		t.Fatal(err)
+	}
+	cs := model.Case{Code: "KT-11/2026", Title: "Kiểm tra chi bộ thôn Đông", Kind: model.KindViolationInspection,
+		Start: model.NewDate(2026, time.October, 1), End: model.NewDate(2027, time.January, 31)}
+	if err := peer.CreateCase(&cs, false); err != nil {
+		t.Fatal(err)
+	}
+	p := showImport(w, exportCase(t, peer, cs.ID, officerCard(t, w.session)))
+	p.onCheck()
+	waitFor(t, "the preview", func() bool { return hasButton(w, w.t("exchange.trust")) })
+	screen := texts(w) + checkTexts(w)
+	unnamed := w.t("exchange.unnamed_sender")
+	if !strings.Contains(screen, w.t("exchange.trust_check", unnamed)) {
+		t.Errorf("the trust check does not name the sender as %q:\n%s", unnamed, screen)
+	}
+	if strings.Contains(screen, "  (") || strings.Contains(screen, " — \n") {
+		t.Errorf("an empty sender name or title leaves a gap:\n%s", screen)
+	}
+}
+
+// checkTexts returns the text of every check box on screen.
+func checkTexts(w *window) string {
+	var b strings.Builder
+	walk(w.win.Content(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok {
+			b.WriteString(c.Text + "\n")
+		}
+	})
+	return b.String()
 }

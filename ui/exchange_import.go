@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -131,7 +132,10 @@ func (p *importPanel) showPreview(pv *vault.ImportPreview) {
 	}
 	title := widget.NewLabelWithStyle(heading+": "+w.t("exchange.kind."+string(m.Kind)),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	sender := widget.NewLabel(w.t("exchange.preview_sender", m.Sender.Name, m.Sender.Title))
+	sender := widget.NewLabel(w.t("exchange.preview_sender", senderName(w, m.Sender.Name), m.Sender.Title))
+	if strings.TrimSpace(m.Sender.Title) == "" {
+		sender.SetText(w.t("exchange.preview_sender_name", senderName(w, m.Sender.Name)))
+	}
 	meta := widget.NewLabel(w.t("exchange.preview_meta", m.Sequence, formatInstant(m.Created), m.Records,
 		len(m.Attachments)))
 	p.preview.Add(title)
@@ -140,7 +144,7 @@ func (p *importPanel) showPreview(pv *vault.ImportPreview) {
 	p.preview.Add(fingerprintRow(w, m.Sender.Fingerprint))
 	switch {
 	case !pv.SenderKnown && pv.Applied:
-		p.preview.Add(noteLabel(w.t("exchange.trusted_now", m.Sender.Name), widget.SuccessImportance))
+		p.preview.Add(noteLabel(w.t("exchange.trusted_now", senderName(w, m.Sender.Name)), widget.SuccessImportance))
 	case !pv.SenderKnown:
 		p.preview.Add(noteLabel(w.t("exchange.untrusted_warning")+" "+w.t("exchange.fingerprint_hint"),
 			widget.WarningImportance))
@@ -186,7 +190,7 @@ func (p *importPanel) applyStep(pv *vault.ImportPreview) fyne.CanvasObject {
 		return container.NewHBox(b)
 	}
 	b.Disable()
-	compared := widget.NewCheck(w.t("exchange.trust_check", pv.Manifest.Sender.Name), func(on bool) {
+	compared := widget.NewCheck(w.t("exchange.trust_check", senderName(w, pv.Manifest.Sender.Name)), func(on bool) {
 		w.touch()
 		if on {
 			b.Enable()
@@ -221,4 +225,13 @@ func noteLabel(text string, importance widget.Importance) *widget.Label {
 // formatInstant shows an instant as HH:MM dd/mm/yyyy in Vietnam's time.
 func formatInstant(t time.Time) string {
 	return t.In(app.Zone).Format("15:04 02/01/2006")
+}
+
+// senderName is the name a bundle's sender gave, or words for a sender
+// who gave none, as an officer who never filled in their key card.
+func senderName(w *window, name string) string {
+	if strings.TrimSpace(name) == "" {
+		return w.t("exchange.unnamed_sender")
+	}
+	return name
 }
