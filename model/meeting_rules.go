@@ -114,6 +114,9 @@ type Assessment struct {
 	Readiness Readiness
 	// DaysLeft is WorkingDaysLeft from that day to the practical deadline.
 	DaysLeft int
+	// Passed is true once the practical deadline is behind that day. On a
+	// weekend or holiday right after it DaysLeft is still 0.
+	Passed bool
 	Unsent   int
 }
 
@@ -121,6 +124,7 @@ type Assessment struct {
 func Assess(cal WorkCalendar, rule DistributionRule, p MeetingProgress, today Date) Assessment {
 	a := Assessment{Deadlines: MeetingDeadlines(cal, rule, p.Date), Unsent: p.Unsent()}
 	a.DaysLeft = WorkingDaysLeft(cal, today, a.Practical)
+	a.Passed = today.After(a.Practical)
 	switch {
 	case p.Status != MeetingPlanned:
 		a.Readiness = ReadyNA

@@ -56,6 +56,39 @@ func TestWorkingDaysLeft(t *testing.T) {
 	}
 }
 
+// A meeting on Friday 11/12/2026 has its five-day deadline on Sunday 6/12
+// and its practical deadline, the last working day before, on Friday
+// 4/12. On the Saturday between them no working day has passed since the
+// practical deadline, yet it is behind: the assessment says so, and the
+// meeting is late only after the Sunday.
+func TestAssessWeekendAfterDeadline(t *testing.T) {
+	cal := weekCalendar{}
+	p := MeetingProgress{Date: NewDate(2026, time.December, 11), Status: MeetingPlanned, Materials: 1,
+		Appraised: 1, Attendees: 2}
+	friday := NewDate(2026, time.December, 4)
+	cases := []struct {
+		today    Date
+		daysLeft int
+		passed   bool
+		want     Readiness
+	}{
+		{friday, 0, false, AtRisk},
+		{friday.AddDays(1), 0, true, AtRisk}, // Saturday
+		{friday.AddDays(2), 0, true, AtRisk}, // Sunday, the five-day deadline
+		{friday.AddDays(3), -1, true, Late},  // Monday
+	}
+	for _, c := range cases {
+		a := Assess(cal, DefaultDistributionRule, p, c.today)
+		if a.Practical != friday || a.Deadline != friday.AddDays(2) {
+			t.Fatalf("deadlines %s and %s, want 2026-12-06 and 2026-12-04", a.Deadline, a.Practical)
+		}
+		if a.DaysLeft != c.daysLeft || a.Passed != c.passed || a.Readiness != c.want {
+			t.Errorf("%s: %d days left, passed %v, %s; want %d, %v, %s", c.today, a.DaysLeft, a.Passed,
+				a.Readiness, c.daysLeft, c.passed, c.want)
+		}
+	}
+}
+
 func TestAssess(t *testing.T) {
 	cal := weekCalendar{}
 	rule := DefaultDistributionRule

@@ -102,6 +102,19 @@ func TestCountdownSingularInEnglish(t *testing.T) {
 			t.Errorf("shortCountdown(%d) = %q, want %q", c.days, got, c.list)
 		}
 	}
+	sunday := model.NewDate(2026, 12, 6)
+	weekend := model.Assessment{DaysLeft: 0, Passed: true, Readiness: model.AtRisk}
+	weekend.Deadline = sunday
+	if got, want := countdown(w, weekend), w.t("meetings.practical_passed", "06/12/2026"); got != want {
+		t.Errorf("countdown on the Saturday after the practical deadline = %q, want %q", got, want)
+	}
+	if got := shortCountdown(w, weekend); got != "deadline 06/12/2026" {
+		t.Errorf("shortCountdown on the Saturday after the practical deadline = %q", got)
+	}
+	weekend.Readiness = model.Late
+	if got := countdown(w, weekend); got != w.t("meetings.days_over_none") {
+		t.Errorf("countdown once late with no working day since = %q, want %q", got, w.t("meetings.days_over_none"))
+	}
 	if got := w.tn("meetings.unsent", 1, 1); got != "1 send missing" {
 		t.Errorf("one unsent send reads %q, want %q", got, "1 send missing")
 	}

@@ -169,8 +169,12 @@ func countdown(w *window, a model.Assessment) string {
 	switch {
 	case a.DaysLeft > 0:
 		return w.tn("meetings.days_left", a.DaysLeft, a.DaysLeft)
-	case a.DaysLeft == 0:
+	case a.DaysLeft == 0 && !a.Passed:
 		return w.t("meetings.days_left_today")
+	case a.DaysLeft == 0 && a.Readiness == model.Late:
+		return w.t("meetings.days_over_none")
+	case a.DaysLeft == 0:
+		return w.t("meetings.practical_passed", a.Deadline.Display())
 	}
 	return w.tn("meetings.days_over", -a.DaysLeft, -a.DaysLeft)
 }
@@ -181,8 +185,12 @@ func shortCountdown(w *window, a model.Assessment) string {
 	switch {
 	case a.DaysLeft > 0:
 		return w.tn("meetings.days_left_short", a.DaysLeft, a.DaysLeft)
-	case a.DaysLeft == 0:
+	case a.DaysLeft == 0 && !a.Passed:
 		return w.t("meetings.days_left_today_short")
+	case a.DaysLeft == 0 && a.Readiness == model.Late:
+		return w.t("meetings.days_over_none_short")
+	case a.DaysLeft == 0:
+		return w.t("meetings.practical_passed_short", a.Deadline.Display())
 	}
 	return w.tn("meetings.days_over_short", -a.DaysLeft, -a.DaysLeft)
 }
