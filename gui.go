@@ -53,7 +53,7 @@ func runGUI(args []string, stdout, stderr io.Writer) int {
 		opts.VaultDir = d
 	}
 
-	fa := fyneapp.NewWithID(appID)
+	fa := ui.SealPreferences(fyneapp.NewWithID(appID))
 	w := ui.NewWindow(fa, opts)
 	w.SetMaster()
 	w.ShowAndRun()

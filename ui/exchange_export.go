@@ -176,7 +176,7 @@ func (p *exportPanel) onExport() {
 		setStatus(p.status, w.t("exchange.folder_missing"), true)
 		return
 	}
-	name := fmt.Sprintf("sotay-%s-%s.sotay", req.Kind, time.Now().Format("20060102-150405"))
+	name := fmt.Sprintf("sotay-%s-%s.sotay", req.Kind, time.Now().In(app.Zone).Format("20060102-150405"))
 	path := filepath.Join(p.folder.Text, name)
 	session := w.session
 	p.button.Disable()
