@@ -232,23 +232,32 @@ func (c *conflictList) caseName(id string) string {
 	return cs.Code + " " + cs.Title
 }
 
-// kpiName names the KPI with id by its code and name, or returns id
-// when this vault does not hold it.
-func (c *conflictList) kpiName(id string) string {
+// kpi returns the KPI with id, or false when this vault does not hold it.
+func (c *conflictList) kpi(id string) (model.KPI, bool) {
 	kpis, err := c.w.session.KPIs()
 	if err != nil {
-		return id
+		return model.KPI{}, false
 	}
 	for _, k := range kpis {
 		if k.ID == id {
-			return strings.TrimSpace(k.Code + " " + k.Name)
+			return k, true
 		}
+	}
+	return model.KPI{}, false
+}
+
+// kpiName names the KPI with id by its code and name, or returns id
+// when this vault does not hold it.
+func (c *conflictList) kpiName(id string) string {
+	if k, ok := c.kpi(id); ok {
+		return strings.TrimSpace(k.Code + " " + k.Name)
 	}
 	return id
 }
 
 // recordTitle names the record of a conflict. A KPI value has no name of
-// its own, so it is named by its KPI and its period.
+// its own, so it is named by its KPI and its period, as the KPI screen
+// names the period ("Quý I/2026"), or by its dates.
 func (c *conflictList) recordTitle(conflict app.ConflictView) string {
 	if conflict.Table != "kpi_values" {
 		return conflictTitle(conflict)
@@ -257,9 +266,18 @@ func (c *conflictList) recordTitle(conflict app.ConflictView) string {
 		id, _ := row["kpi_id"].(string)
 		start, err1 := model.ParseDate(app.ConflictValue(row["period_start"]))
 		end, err2 := model.ParseDate(app.ConflictValue(row["period_end"]))
-		if id != "" && err1 == nil && err2 == nil {
-			return c.kpiName(id) + " · " + start.Display() + "–" + end.Display()
+		if id == "" || err1 != nil || err2 != nil {
+			continue
 		}
+		period := start.Display() + "–" + end.Display()
+		if k, ok := c.kpi(id); ok {
+			for _, p := range model.KPIPeriods(k.Frequency, start.Year) {
+				if p.Start == start && p.End == end && p.Label != "" {
+					period = p.Label
+				}
+			}
+		}
+		return c.kpiName(id) + " · " + period
 	}
 	return conflictTitle(conflict)
 }

@@ -114,7 +114,8 @@ func TestConflictCardLabelsMineColumn(t *testing.T) {
 // a user reads, not "kpi_id" and "value".
 func TestKPIValueConflictCardNamesKPI(t *testing.T) {
 	w := newTestWindow(t)
-	k := model.KPI{Code: "CT-03", Name: "Tỷ lệ đơn thư được giải quyết", Unit: "%", Target: 90}
+	k := model.KPI{Code: "CT-03", Name: "Tỷ lệ đơn thư được giải quyết", Unit: "%", Target: 90,
+		Frequency: model.PeriodQuarterly}
 	if err := w.session.SaveKPI(&k); err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func TestKPIValueConflictCardNamesKPI(t *testing.T) {
 	list := &conflictList{w: w}
 	w.win.SetContent(list.card(conflict))
 	screen := texts(w)
-	want := w.t("exchange.table.kpi_values") + ": CT-03 Tỷ lệ đơn thư được giải quyết · 01/01/2026–31/03/2026"
+	want := w.t("exchange.table.kpi_values") + ": CT-03 Tỷ lệ đơn thư được giải quyết · Quý I/2026"
 	if !strings.Contains(screen, want) {
 		t.Errorf("card title missing %q:\n%s", want, screen)
 	}

@@ -71,7 +71,7 @@ func (s *kpiScreen) showDetail(r app.KPIRow) {
 	parts := [][2]string{
 		{w.t("kpi.part_objective"), k.Objective}, {w.t("kpi.part_unit"), k.Unit},
 		{w.t("kpi.part_target"), target}, {w.t("kpi.part_frequency"), w.t("reports.period." + string(k.Frequency))},
-		{w.t("kpi.part_source"), k.Source + " · " + k.Method}, {w.t("kpi.part_measurer"), k.Measurer},
+		{w.t("kpi.part_source"), joinNonEmpty(" · ", k.Source, k.Method)}, {w.t("kpi.part_measurer"), k.Measurer},
 		{w.t("kpi.part_notes"), k.Notes},
 	}
 	box := []fyne.CanvasObject{widget.NewLabelWithStyle(k.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
@@ -129,4 +129,16 @@ func (s *kpiScreen) manualEntry(k model.KPI) []fyne.CanvasObject {
 		w.showPlans(s.year, 2)
 	})
 	return []fyne.CanvasObject{widget.NewSeparator(), widget.NewLabel(w.t("kpi.enter_value")), period, value, save}
+}
+
+// joinNonEmpty joins the parts that are not blank with sep, so that an
+// empty part leaves no dangling separator.
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
 }

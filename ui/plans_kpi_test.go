@@ -48,3 +48,19 @@ func TestFormatValueDigits(t *testing.T) {
 		t.Errorf("ExactValue(0.1+0.2) = %q, want every digit", got)
 	}
 }
+
+func TestJoinNonEmptyLeavesNoSeparator(t *testing.T) {
+	for _, c := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"", ""}, ""},
+		{[]string{"Báo cáo quý", ""}, "Báo cáo quý"},
+		{[]string{" ", "Đếm hồ sơ"}, "Đếm hồ sơ"},
+		{[]string{"Báo cáo quý", "Đếm hồ sơ"}, "Báo cáo quý · Đếm hồ sơ"},
+	} {
+		if got := joinNonEmpty(" · ", c.parts...); got != c.want {
+			t.Errorf("joinNonEmpty(%q) = %q, want %q", c.parts, got, c.want)
+		}
+	}
+}
