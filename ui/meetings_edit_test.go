@@ -337,3 +337,31 @@ func currentMembersScreen(t *testing.T, w *window) *membersScreen {
 	w.show("", s.build())
 	return s
 }
+
+// A member deleted from the directory stays an attendee of a meeting
+// already held, marked as deleted and without a remove button.
+func TestDeletedMemberMarkedOnHeldMeeting(t *testing.T) {
+	w := newTestWindow(t)
+	member := model.Member{Name: "Vũ Đức Long", Title: "Ủy viên"}
+	if err := w.session.SaveMember(&member); err != nil {
+		t.Fatal(err)
+	}
+	held := model.Meeting{Title: "Kỳ họp thứ 14", Date: w.today().AddDays(-14), Status: model.MeetingHeld}
+	if err := w.session.CreateMeeting(&held); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.session.AddAttendee(held.ID, member.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.session.DeleteMember(member.ID, w.today()); err != nil {
+		t.Fatal(err)
+	}
+	w.showMeetingTab(held.ID, 2)
+	screen := texts(w)
+	if !strings.Contains(screen, "Vũ Đức Long") || !strings.Contains(screen, w.t("meetings.attendees.departed")) {
+		t.Errorf("the held meeting does not list the deleted member as deleted:\n%s", screen)
+	}
+	if hasButton(w, w.t("meetings.attendees.remove")) {
+		t.Error("a deleted member can still be removed from a held meeting")
+	}
+}

@@ -255,24 +255,36 @@ func (s *meetingScreen) correctDialog(title string, d model.Distribution) {
 }
 
 // attendeesTab lists the attendees with a remove button each, and adds
-// members from the directory.
+// members from the directory. An attendee deleted from the directory
+// since, who stays on the meetings already held, is marked so and keeps
+// no remove button: that attendance is part of the record.
 func (s *meetingScreen) attendeesTab() fyne.CanvasObject {
 	w, v := s.w, s.v
+	members, err := w.session.Members()
+	if err != nil {
+		return widget.NewLabel(w.meetingMessage(err))
+	}
+	inDirectory := map[string]bool{}
+	for _, m := range members {
+		inDirectory[m.ID] = true
+	}
 	box := container.NewVBox()
 	attending := map[string]bool{}
 	for _, a := range v.Attendees {
 		a := a
 		attending[a.ID] = true
-		remove := widget.NewButton(w.t("meetings.attendees.remove"), func() { s.removeAttendee(a, false) })
 		label := widget.NewLabel(a.Name + " · " + a.Title + " · " + w.t("meetings.role."+string(a.Role)))
+		if !inDirectory[a.ID] {
+			label.SetText(label.Text + " · " + w.t("meetings.attendees.departed"))
+			label.Importance = widget.LowImportance
+			box.Add(label)
+			continue
+		}
+		remove := widget.NewButton(w.t("meetings.attendees.remove"), func() { s.removeAttendee(a, false) })
 		box.Add(container.NewBorder(nil, nil, nil, remove, label))
 	}
 	if len(v.Attendees) == 0 {
 		box.Add(widget.NewLabel(w.t("meetings.attendees.none")))
-	}
-	members, err := w.session.Members()
-	if err != nil {
-		return widget.NewLabel(w.meetingMessage(err))
 	}
 	var others []model.Member
 	var names []string
