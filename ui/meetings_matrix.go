@@ -276,7 +276,6 @@ func (s *meetingScreen) attendeesTab() fyne.CanvasObject {
 		label := widget.NewLabel(a.Name + " · " + a.Title + " · " + w.t("meetings.role."+string(a.Role)))
 		if !inDirectory[a.ID] {
 			label.SetText(label.Text + " · " + w.t("meetings.attendees.departed"))
-			label.Importance = widget.LowImportance
 			box.Add(label)
 			continue
 		}
