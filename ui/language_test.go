@@ -108,7 +108,7 @@ func TestCountdownSingularInEnglish(t *testing.T) {
 	if got, want := countdown(w, weekend), w.t("meetings.practical_passed", "06/12/2026"); got != want {
 		t.Errorf("countdown on the Saturday after the practical deadline = %q, want %q", got, want)
 	}
-	if got := shortCountdown(w, weekend); got != "deadline 06/12/2026" {
+	if got := shortCountdown(w, weekend); got != "deadline 06/12" {
 		t.Errorf("shortCountdown on the Saturday after the practical deadline = %q", got)
 	}
 	weekend.Readiness = model.Late
@@ -127,6 +127,9 @@ func TestMeetingListStateNotTruncated(t *testing.T) {
 	states := []model.Assessment{
 		{Readiness: model.Late, DaysLeft: -12},
 		{Readiness: model.AtRisk, DaysLeft: 0},
+		{Readiness: model.AtRisk, DaysLeft: 0, Passed: true,
+			Deadlines: model.Deadlines{Deadline: model.NewDate(2026, 12, 6)}},
+		{Readiness: model.Late, DaysLeft: 0, Passed: true},
 		{Readiness: model.AtRisk, DaysLeft: 2},
 		{Readiness: model.Preparing, DaysLeft: 22},
 		{Readiness: model.Preparing, DaysLeft: 1},

@@ -190,7 +190,7 @@ func shortCountdown(w *window, a model.Assessment) string {
 	case a.DaysLeft == 0 && a.Readiness == model.Late:
 		return w.t("meetings.days_over_none_short")
 	case a.DaysLeft == 0:
-		return w.t("meetings.practical_passed_short", a.Deadline.Display())
+		return w.t("meetings.practical_passed_short", a.Deadline.Display()[:len("02/01")])
 	}
 	return w.tn("meetings.days_over_short", -a.DaysLeft, -a.DaysLeft)
 }
