@@ -166,33 +166,33 @@ func (r *meetingListRow) set(row meetingRow) {
 
 // countdown returns "còn 2 ngày làm việc để gửi tài liệu" and its kin.
 func countdown(w *window, a model.Assessment) string {
-	switch {
-	case a.DaysLeft > 0:
-		return w.tn("meetings.days_left", a.DaysLeft, a.DaysLeft)
-	case a.DaysLeft == 0 && !a.Passed:
-		return w.t("meetings.days_left_today")
-	case a.DaysLeft == 0 && a.Readiness == model.Late:
-		return w.t("meetings.days_over_none")
-	case a.DaysLeft == 0:
-		return w.t("meetings.practical_passed", a.Deadline.Display())
-	}
-	return w.tn("meetings.days_over", -a.DaysLeft, -a.DaysLeft)
+	return countdownText(w, a, "")
 }
 
 // shortCountdown returns the countdown in the few words that fit the
 // state column of the meeting list, such as "còn 2 ngày làm việc".
 func shortCountdown(w *window, a model.Assessment) string {
+	return countdownText(w, a, "_short")
+}
+
+// countdownText picks the countdown message, with suffix added to each
+// key. The short messages give the five-day deadline without its year.
+func countdownText(w *window, a model.Assessment, suffix string) string {
 	switch {
 	case a.DaysLeft > 0:
-		return w.tn("meetings.days_left_short", a.DaysLeft, a.DaysLeft)
+		return w.tn("meetings.days_left"+suffix, a.DaysLeft, a.DaysLeft)
 	case a.DaysLeft == 0 && !a.Passed:
-		return w.t("meetings.days_left_today_short")
+		return w.t("meetings.days_left_today" + suffix)
 	case a.DaysLeft == 0 && a.Readiness == model.Late:
-		return w.t("meetings.days_over_none_short")
+		return w.t("meetings.days_over_none" + suffix)
 	case a.DaysLeft == 0:
-		return w.t("meetings.practical_passed_short", a.Deadline.Display()[:len("02/01")])
+		deadline := a.Deadline.Display()
+		if suffix != "" && len(deadline) > len("02/01") {
+			deadline = deadline[:len("02/01")]
+		}
+		return w.t("meetings.practical_passed"+suffix, deadline)
 	}
-	return w.tn("meetings.days_over_short", -a.DaysLeft, -a.DaysLeft)
+	return w.tn("meetings.days_over"+suffix, -a.DaysLeft, -a.DaysLeft)
 }
 
 func readinessImportance(r model.Readiness) widget.Importance {

@@ -23,7 +23,7 @@ func TestBundleColumnsHaveLabels(t *testing.T) {
 			var columns []string
 			err := v.read(func(db *sql.DB) error {
 				var err error
-				columns, err = tableColumnsOf(db, table.name)
+				columns, err = tableColumns(db, table.name)
 				return err
 			})
 			if err != nil {
@@ -39,21 +39,4 @@ func TestBundleColumnsHaveLabels(t *testing.T) {
 			}
 		}
 	}
-}
-
-func tableColumnsOf(db *sql.DB, table string) ([]string, error) {
-	rows, err := db.Query(`SELECT name FROM pragma_table_info(?)`, table)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }

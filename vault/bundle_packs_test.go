@@ -10,14 +10,12 @@ import (
 	"sotay/model"
 )
 
-func TestMeetingPackPerMember(t *testing.T) {
-	f := newMeetingFixture(t)
+// linkFirstMember gives the first attendee of f a vault of their own and
+// links its key card to them in the sender's directory. It returns the
+// attendee's vault, which knows the sender's card.
+func linkFirstMember(t *testing.T, f *meetingFixture) *Vault {
+	t.Helper()
 	sender := f.v
-	for _, ver := range f.versions {
-		if err := sender.AppraiseVersion(ver.ID, model.NewDate(2026, time.December, 10), "Trưởng ban", ""); err != nil {
-			t.Fatal(err)
-		}
-	}
 	own, _ := sender.EnsureOfficer("Thư ký hội nghị", "")
 	member, _ := newTestVault(t)
 	memberOfficer, _ := member.EnsureOfficer(f.members[0].Name, "Ủy viên")
@@ -28,6 +26,18 @@ func TestMeetingPackPerMember(t *testing.T) {
 	if err := sender.LinkMemberKey(f.members[0].ID, memberOfficer.Card().Fingerprint()); err != nil {
 		t.Fatal(err)
 	}
+	return member
+}
+
+func TestMeetingPackPerMember(t *testing.T) {
+	f := newMeetingFixture(t)
+	sender := f.v
+	for _, ver := range f.versions {
+		if err := sender.AppraiseVersion(ver.ID, model.NewDate(2026, time.December, 10), "Trưởng ban", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	member := linkFirstMember(t, f)
 
 	dir := t.TempDir()
 	sentOn := model.NewDate(2026, time.December, 15)
@@ -87,16 +97,7 @@ func TestMeetingPackPerMember(t *testing.T) {
 func TestMeetingPacksNeedAppraisedMaterial(t *testing.T) {
 	f := newMeetingFixture(t)
 	sender := f.v
-	own, _ := sender.EnsureOfficer("Thư ký hội nghị", "")
-	member, _ := newTestVault(t)
-	memberOfficer, _ := member.EnsureOfficer(f.members[0].Name, "Ủy viên")
-	member.AddKeyCard(own.Card())
-	if err := sender.AddKeyCard(memberOfficer.Card()); err != nil {
-		t.Fatal(err)
-	}
-	if err := sender.LinkMemberKey(f.members[0].ID, memberOfficer.Card().Fingerprint()); err != nil {
-		t.Fatal(err)
-	}
+	linkFirstMember(t, f)
 
 	dir := t.TempDir()
 	results, err := sender.ExportMeetingPacks(context.Background(), f.meeting.ID, dir,
