@@ -80,7 +80,8 @@ func (c *cli) parse(fs *flag.FlagSet, args []string, dir, format *string) (int, 
 			fs.Usage()
 			return exitOK, false
 		}
-		return c.usage(fs, "cli.bad_flags", err.Error()), false
+		key, args := flagProblem(err)
+		return c.usage(fs, key, args...), false
 	}
 	if *format != "text" && *format != "json" {
 		return c.usage(fs, "cli.bad_format", *format), false
@@ -93,6 +94,27 @@ func (c *cli) parse(fs *flag.FlagSet, args []string, dir, format *string) (int, 
 		*dir = d
 	}
 	return 0, true
+}
+
+// flagProblem returns the message of a flag parsing error in the user's
+// language. It matches the texts of Go's flag package as of Go 1.26; a
+// text it does not know is quoted as it is, so a change there loses only
+// the translation. TestCLIUsage runs the three it knows.
+func flagProblem(err error) (string, []any) {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "cli.flag_unknown", []any{name}
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return "cli.flag_needs_value", []any{name}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if value, name, ok := strings.Cut(rest, " for flag "); ok {
+			name, _, _ = strings.Cut(name, ":")
+			return "cli.flag_bad_value", []any{value, name}
+		}
+	}
+	return "cli.bad_flags", []any{msg}
 }
 
 func runInit(args []string, stdout, stderr io.Writer) int {

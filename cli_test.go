@@ -142,6 +142,19 @@ func TestCLIUsage(t *testing.T) {
 	if out, _, code := runSotay(t, "", "help"); code != 0 || !strings.Contains(out, "sotay init") {
 		t.Errorf("help: code %d\n%s", code, out)
 	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ics", "import", "lich.ics", "--dry-run"}, "sotay: không có tham số -dry-run."},
+		{[]string{"cases", "--vault"}, "sotay: tham số -vault cần một giá trị ngay sau nó."},
+		{[]string{"deadline", "--meeting", "2027-02-15", "--days", "năm"}, `sotay deadline: giá trị "năm" của tham số -days không hợp lệ.`},
+	} {
+		_, errOut, code := runSotay(t, "", c.args...)
+		if code != 2 || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q first", c.args, code, errOut, c.want)
+		}
+	}
 }
 
 // mustNotLog runs a command under the C locale and returns a complaint

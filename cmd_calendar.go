@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 
+	"sotay/assets"
 	"sotay/model"
 	"sotay/model/lunar"
 	"sotay/model/workday"
@@ -37,23 +38,23 @@ func runDeadline(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if c.fs.NArg() > 0 {
-		return c.usageError("unexpected argument %q", c.fs.Arg(0))
+		return c.usageError("cli.cal.unexpected_arg", c.fs.Arg(0))
 	}
 	if *meetingFlag == "" {
-		return c.usageError("missing --meeting")
+		return c.usageError("cli.cal.missing_flag", "--meeting")
 	}
 	meeting, err := model.ParseDate(*meetingFlag)
 	if err != nil {
-		return c.usageError("--meeting: %v", err)
+		return c.usageError("cli.cal.bad_date", "--meeting", *meetingFlag)
 	}
 	if err := checkCalendarYear(meeting.Year); err != nil {
-		return c.usageError("--meeting: %v", err)
+		return c.usageError("cli.cal.year_range", "--meeting", meeting.Year, calendarFirstYear, calendarLastYear)
 	}
 	if *days < 0 || *days > 366 {
-		return c.usageError("invalid --days %d: expected 0 to 366", *days)
+		return c.usageError("cli.cal.days_range", *days)
 	}
 	if err := c.checkFormat(*format); err != nil {
-		return c.usageError("%v", err)
+		return c.usageError("cli.bad_format", *format)
 	}
 
 	deadline, practical := workday.Default().DistributionDeadline(meeting, *days, *working)
@@ -107,16 +108,16 @@ func runCalendar(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if c.fs.NArg() > 0 {
-		return c.usageError("unexpected argument %q", c.fs.Arg(0))
+		return c.usageError("cli.cal.unexpected_arg", c.fs.Arg(0))
 	}
 	if *year == 0 {
-		return c.usageError("missing --year")
+		return c.usageError("cli.cal.missing_flag", "--year")
 	}
 	if err := checkCalendarYear(*year); err != nil {
-		return c.usageError("--year: %v", err)
+		return c.usageError("cli.cal.year_range", "--year", *year, calendarFirstYear, calendarLastYear)
 	}
 	if err := c.checkFormat(*format); err != nil {
-		return c.usageError("%v", err)
+		return c.usageError("cli.bad_format", *format)
 	}
 
 	report := newYearReport(workday.Default(), *year)
@@ -236,39 +237,40 @@ func runLunar(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if len(positional) > 1 {
-		return c.usageError("unexpected argument %q", positional[1])
+		return c.usageError("cli.cal.unexpected_arg", positional[1])
 	}
 	if err := c.checkFormat(*format); err != nil {
-		return c.usageError("%v", err)
+		return c.usageError("cli.bad_format", *format)
 	}
 
 	var solar model.Date
 	var ld lunar.Date
 	switch {
 	case *toSolar != "" && len(positional) == 1:
-		return c.usageError("give either a date or --to-solar, not both")
+		return c.usageError("cli.cal.both_dates")
 	case *toSolar != "":
 		var err error
 		if ld, err = lunar.Parse(*toSolar); err != nil {
-			return c.usageError("--to-solar: %v", err)
+			return c.usageError("cli.cal.bad_lunar", *toSolar)
 		}
 		if err := checkCalendarYear(ld.Year); err != nil {
-			return c.usageError("--to-solar: %v", err)
+			return c.usageError("cli.cal.year_range", "--to-solar", ld.Year, calendarFirstYear, calendarLastYear)
 		}
 		if solar, err = lunar.ToSolar(ld); err != nil {
-			return c.fail(err)
+			fmt.Fprintf(c.stderr, "sotay %s: %s\n", c.fs.Name(), c.cat.T("cli.cal.no_lunar_day", *toSolar))
+			return 1
 		}
 	case len(positional) == 1:
 		var err error
 		if solar, err = model.ParseDate(positional[0]); err != nil {
-			return c.usageError("%v", err)
+			return c.usageError("cli.cal.bad_date_arg", positional[0])
 		}
 		if err := checkCalendarYear(solar.Year); err != nil {
-			return c.usageError("%v", err)
+			return c.usageError("cli.cal.year_range_arg", solar.Year, calendarFirstYear, calendarLastYear)
 		}
 		ld = lunar.FromSolar(solar)
 	default:
-		return c.usageError("missing date: give YYYY-MM-DD or --to-solar D/M[/leap]/YYYY")
+		return c.usageError("cli.cal.missing_date")
 	}
 
 	if *format == "json" {
@@ -324,32 +326,41 @@ func checkCalendarYear(y int) error {
 // failure, 2 for a usage error.
 type calendarCommand struct {
 	fs     *flag.FlagSet
+	cat    *assets.Catalog
 	stdout io.Writer
 	stderr io.Writer
+	// usage prints the synopsis and the flags. The flag set's own Usage
+	// stays nil, so that the flag package prints nothing itself.
+	usage func()
 }
 
 func newCalendarCommand(name, synopsis string, stdout, stderr io.Writer) *calendarCommand {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: sotay %s %s\n", name, synopsis)
+	fs.SetOutput(io.Discard)
+	c := &calendarCommand{fs: fs, cat: newCLI(stdout, stderr).cat, stdout: stdout, stderr: stderr}
+	c.usage = func() {
+		fmt.Fprintln(stderr, c.cat.T("cli.cal.usage", name, synopsis))
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
-	return &calendarCommand{fs: fs, stdout: stdout, stderr: stderr}
+	return c
 }
 
 // parse parses args into the flag set. When parsing ends the command, done
 // is set and code is the exit code: 0 after -h, 2 after a flag error,
-// which the flag package has already printed with the usage.
+// which it prints in the user's language with the usage.
 func (c *calendarCommand) parse(args []string) (code int, done bool) {
 	err := c.fs.Parse(args)
 	switch {
 	case err == nil:
 		return 0, false
 	case errors.Is(err, flag.ErrHelp):
+		c.usage()
 		return 0, true
 	}
-	return 2, true
+	key, a := flagProblem(err)
+	return c.usageError(key, a...), true
 }
 
 // parseInterspersed parses args like parse but lets positional arguments
@@ -372,10 +383,11 @@ func (c *calendarCommand) parseInterspersed(args []string) (positional []string,
 	}
 }
 
-// usageError prints a one-line message and the usage, and returns 2.
-func (c *calendarCommand) usageError(format string, a ...any) int {
-	fmt.Fprintf(c.stderr, "sotay %s: %s\n", c.fs.Name(), fmt.Sprintf(format, a...))
-	c.fs.Usage()
+// usageError prints the message of key with a as one line, then the
+// usage, and returns 2.
+func (c *calendarCommand) usageError(key string, a ...any) int {
+	fmt.Fprintf(c.stderr, "sotay %s: %s\n", c.fs.Name(), c.cat.T(key, a...))
+	c.usage()
 	return 2
 }
 

@@ -117,7 +117,7 @@ type Assessment struct {
 	// Passed is true once the practical deadline is behind that day. On a
 	// weekend or holiday right after it DaysLeft is still 0.
 	Passed bool
-	Unsent   int
+	Unsent int
 }
 
 // Assess returns the readiness of a meeting on today.
