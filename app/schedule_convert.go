@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -113,6 +114,11 @@ func fromICal(ev *ical.Event, untitled string) model.Event {
 		e.ExDates = append(e.ExDates, occurrenceFromICal(x, loc))
 	}
 	e.RecurrenceID = occurrenceFromICal(ev.RecurrenceID, loc)
+	for _, offset := range ev.Alarms {
+		if !slices.Contains(e.Reminders, offset) {
+			e.Reminders = append(e.Reminders, offset)
+		}
+	}
 	if e.UID == "" {
 		e.UID = contentUID(ev)
 	}

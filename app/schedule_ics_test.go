@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"sotay/assets"
 	"sotay/model/ical"
@@ -128,5 +129,41 @@ func TestImportWarningsInLineOrder(t *testing.T) {
 	}
 	if len(lines) < 2 || !slices.IsSorted(lines) {
 		t.Errorf("warning lines %v, want at least two, in order", lines)
+	}
+}
+
+// An Outlook reminder (VALARM) becomes the event's reminder when the
+// event is first imported; a later import keeps what the officer set.
+func TestImportICSReminders(t *testing.T) {
+	s := newScheduleSession(t)
+	data := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:giao-ban-thu-hai\r\nSUMMARY:Giao ban đầu tuần\r\n" +
+		"DTSTART:20261207T010000Z\r\nDTEND:20261207T020000Z\r\n" +
+		"BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\n" +
+		"BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\n" +
+		"BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nEND:VALARM\r\n" +
+		"END:VEVENT\r\nEND:VCALENDAR\r\n"
+	if _, err := ImportICS(s, strings.NewReader(data), "", nil); err != nil {
+		t.Fatal(err)
+	}
+	from := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	events, err := s.EventsBetween(from, from.Add(24*time.Hour))
+	if err != nil || len(events) != 1 {
+		t.Fatalf("events after the import: %d, %v", len(events), err)
+	}
+	if want := []time.Duration{15 * time.Minute, 24 * time.Hour}; !slices.Equal(events[0].Reminders, want) {
+		t.Errorf("reminders %v, want %v", events[0].Reminders, want)
+	}
+
+	e := events[0]
+	e.Reminders = []time.Duration{5 * time.Minute}
+	if err := s.SaveEvent(&e); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportICS(s, strings.NewReader(data), "", nil); err != nil {
+		t.Fatal(err)
+	}
+	events, _ = s.EventsBetween(from, from.Add(24*time.Hour))
+	if len(events) != 1 || !slices.Equal(events[0].Reminders, []time.Duration{5 * time.Minute}) {
+		t.Errorf("after a second import the reminders are %v, want the officer's 5m", events[0].Reminders)
 	}
 }

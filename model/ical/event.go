@@ -64,6 +64,11 @@ type Event struct {
 	// occurrence of the series with the same UID that this event replaces.
 	RecurrenceID DateTime
 
+	// Alarms are the reminders of the event's VALARM components, as
+	// offsets before its start (0 at the start), in file order. A trigger
+	// after the start, or relative to the end, is left out.
+	Alarms []time.Duration
+
 	// Line is the physical line of the BEGIN:VEVENT.
 	Line int
 }

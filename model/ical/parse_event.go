@@ -69,7 +69,50 @@ func (p *parser) event(c *component, zones *zoneResolver) (ev Event, ok bool) {
 	}
 	ev.RecurrenceID = recurrenceID
 	p.setTimes(&ev, start, end, endProp, duration, summary)
+	for _, alarm := range c.children {
+		if alarm.name != "VALARM" {
+			continue
+		}
+		if offset, ok := alarmOffset(alarm, ev.Start); ok {
+			ev.Alarms = append(ev.Alarms, offset)
+		}
+	}
 	return ev, true
+}
+
+// alarmOffset reads the TRIGGER of a VALARM as an offset before start: a
+// duration relative to the start (-PT15M is 15 minutes before, P0D at
+// the start), or a UTC date-time before a timed start. A trigger after
+// the start, one relative to the end, and one that does not parse give
+// false: the app's reminders come before an event starts.
+func alarmOffset(alarm *component, start time.Time) (time.Duration, bool) {
+	for _, prop := range alarm.props {
+		if prop.name != "TRIGGER" {
+			continue
+		}
+		value := strings.TrimSpace(prop.value)
+		// A duration starts with P, + or -, a date-time with a digit.
+		if strings.EqualFold(prop.param("VALUE"), "DATE-TIME") || value != "" && value[0] >= '0' && value[0] <= '9' {
+			at, err := time.Parse("20060102T150405Z", value)
+			if err != nil || start.IsZero() || at.After(start) {
+				return 0, false
+			}
+			return start.Sub(at), true
+		}
+		if strings.EqualFold(prop.param("RELATED"), "END") {
+			return 0, false
+		}
+		days, clock, err := parseDuration(value)
+		if err != nil {
+			return 0, false
+		}
+		offset := time.Duration(days)*24*time.Hour + clock
+		if offset > 0 {
+			return 0, false
+		}
+		return -offset, true
+	}
+	return 0, false
 }
 
 // rule reads an RRULE. An invalid or unsupported rule leaves a single
