@@ -63,6 +63,7 @@ func toICal(e *model.Event) ical.Event {
 	if e.Classification > model.Unclassified {
 		out.Class = "CONFIDENTIAL"
 	}
+	out.Alarms = slices.Clone(e.Reminders)
 	if e.RRule != "" && !e.IsOverride() {
 		if r, err := ical.ParseRRule(e.RRule); err == nil {
 			out.RRule = &r

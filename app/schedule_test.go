@@ -201,7 +201,8 @@ func TestRecurringMoveOneOccurrence(t *testing.T) {
 func TestExportHidesClassified(t *testing.T) {
 	s := newScheduleSession(t)
 	start := model.NewDate(2026, 12, 8).In(Zone).Add(9 * time.Hour)
-	e := &model.Event{Title: "MARKER-BÍ-MẬT", Start: start, End: start.Add(time.Hour), Classification: model.Secret}
+	e := &model.Event{Title: "MARKER-BÍ-MẬT", Start: start, End: start.Add(time.Hour), Classification: model.Secret,
+		Reminders: []time.Duration{15 * time.Minute}}
 	if err := CreateEvent(s, e); err != nil {
 		t.Fatal(err)
 	}
@@ -212,6 +213,9 @@ func TestExportHidesClassified(t *testing.T) {
 	}
 	if strings.Contains(buf.String(), "MARKER") {
 		t.Error("classified title exported without confirmation")
+	}
+	if !strings.Contains(buf.String(), "TRIGGER:-PT15M") || !strings.Contains(buf.String(), "DESCRIPTION:Việc mật") {
+		t.Errorf("the reminder is not exported, or not under the generic title:\n%s", buf.String())
 	}
 	if !strings.Contains(buf.String(), "\r\n") || strings.Contains(strings.ReplaceAll(buf.String(), "\r\n", ""), "\n") {
 		t.Error("export does not use CRLF line endings")

@@ -128,7 +128,25 @@ func (e *encoder) event(ev *Event, stamp time.Time) {
 	if !ev.LastModified.IsZero() {
 		e.line("LAST-MODIFIED:" + ev.LastModified.UTC().Format(layoutUTC))
 	}
+	for _, offset := range ev.Alarms {
+		e.alarm(ev, offset)
+	}
 	e.line("END:VEVENT")
+}
+
+// alarm writes a display reminder offset before the event's start, in
+// whole minutes, with the event's summary as its text (RFC 5545 requires
+// a DESCRIPTION for ACTION:DISPLAY).
+func (e *encoder) alarm(ev *Event, offset time.Duration) {
+	e.line("BEGIN:VALARM")
+	e.line("ACTION:DISPLAY")
+	if minutes := int64(offset / time.Minute); minutes > 0 {
+		e.line("TRIGGER:-PT" + strconv.FormatInt(minutes, 10) + "M")
+	} else {
+		e.line("TRIGGER:PT0M")
+	}
+	e.text("DESCRIPTION", ev.Summary)
+	e.line("END:VALARM")
 }
 
 // timeValue returns the parameters and value of a DATE-TIME of a timed

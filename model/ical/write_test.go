@@ -35,6 +35,7 @@ func sampleEvents(t *testing.T) []Event {
 			LastModified: time.Date(2026, 11, 20, 2, 15, 0, 0, time.UTC),
 			Start:        start, End: start.Add(time.Hour), RRule: &weekly,
 			ExDates: []DateTime{{Time: time.Date(2026, 12, 28, 8, 0, 0, 0, hcm)}, {Time: time.Date(2027, 2, 8, 8, 0, 0, 0, hcm)}},
+			Alarms:  []time.Duration{15 * time.Minute, 24 * time.Hour, 0},
 		},
 		{
 			UID: "giao-ban@sotay", Summary: "Giao ban (dời sang chiều thứ Ba)",
