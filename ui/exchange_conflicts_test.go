@@ -192,3 +192,22 @@ func checkTexts(w *window) string {
 	})
 	return b.String()
 }
+
+// The preview names the records of other tables that are in conflict,
+// so the officer knows what to look at before applying.
+func TestImportPreviewNamesConflicts(t *testing.T) {
+	w := newTestWindow(t)
+	p := newImportPanel(w)
+	w.show(w.t("nav.exchange"), p.build())
+	pv := &vault.ImportPreview{
+		SenderKnown: true,
+		Total:       vault.Changes{Conflicts: 1},
+		Conflicts: []vault.RecordConflict{{Table: "tasks", Row: map[string]any{
+			"id": "t1", "title": "Xác minh hồ sơ kê khai tài sản"}}},
+	}
+	p.showPreview(pv)
+	want := "• " + w.t("exchange.action.conflict") + ": " + w.t("exchange.table.tasks") + ": Xác minh hồ sơ kê khai tài sản"
+	if !strings.Contains(texts(w), want) {
+		t.Errorf("preview lacks %q:\n%s", want, texts(w))
+	}
+}

@@ -159,6 +159,15 @@ func (p *importPanel) showPreview(pv *vault.ImportPreview) {
 		line.Truncation = fyne.TextTruncateEllipsis
 		p.preview.Add(line)
 	}
+	names := &conflictList{w: w}
+	for _, c := range pv.Conflicts {
+		id, _ := c.Row["id"].(string)
+		view := app.ConflictView{Conflict: vault.Conflict{Table: c.Table, RecordID: id, Other: c.Row}}
+		line := widget.NewLabel("• " + w.t("exchange.action."+string(vault.ActionConflict)) + ": " +
+			w.t("exchange.table."+c.Table) + ": " + names.recordTitle(view))
+		line.Truncation = fyne.TextTruncateEllipsis
+		p.preview.Add(line)
+	}
 	if !pv.Applied {
 		p.preview.Add(p.applyStep(pv))
 	}

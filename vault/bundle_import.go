@@ -49,8 +49,19 @@ type ImportPreview struct {
 	Total        Changes
 	Tables       map[string]Changes
 	// Cases lists the cases that are added, updated or in conflict.
-	Cases   []CaseChange
-	Applied bool
+	Cases []CaseChange
+	// Conflicts lists the records of other tables that are in conflict,
+	// the first maxPreviewCases of them, so that the preview can name
+	// them before anything is applied.
+	Conflicts []RecordConflict
+	Applied   bool
+}
+
+// RecordConflict names a record of the bundle that was changed on both
+// sides: its table and its received version, as column name to value.
+type RecordConflict struct {
+	Table string
+	Row   map[string]any
 }
 
 // Changes counts what an import does to the records of a table.
@@ -298,6 +309,9 @@ func (im *importer) plan(p *ImportPreview) error {
 		count(&c, action)
 		count(&p.Total, action)
 		p.Tables[rec.table.name] = c
+		if rec.table.name != "cases" && action == ActionConflict && len(p.Conflicts) < maxPreviewCases {
+			p.Conflicts = append(p.Conflicts, RecordConflict{Table: rec.table.name, Row: rec.row})
+		}
 		if rec.table.name == "cases" && action != ActionUnchanged && action != ActionKeep &&
 			len(p.Cases) < maxPreviewCases {
 			code, _ := rec.row["code"].(string)

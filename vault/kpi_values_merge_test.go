@@ -159,6 +159,9 @@ func TestKPIValueBothEditedConflicts(t *testing.T) {
 	if got := p.Tables["kpi_values"]; got.Conflicts != 1 {
 		t.Errorf("KPI value changes = %+v, want 1 conflict", got)
 	}
+	if len(p.Conflicts) != 1 || p.Conflicts[0].Table != "kpi_values" || p.Conflicts[0].Row["kpi_id"] != kpiID {
+		t.Errorf("preview names the conflicts %+v, want the one KPI value", p.Conflicts)
+	}
 	conflicts := kpiValueConflicts(t, b)
 	if len(conflicts) != 1 {
 		t.Fatalf("vault B: %d conflicts on KPI values, want 1", len(conflicts))
