@@ -99,7 +99,7 @@ func (c *cli) parse(fs *flag.FlagSet, args []string, dir, format *string) (int, 
 // flagProblem returns the message of a flag parsing error in the user's
 // language. It matches the texts of Go's flag package as of Go 1.26; a
 // text it does not know is quoted as it is, so a change there loses only
-// the translation. TestCLIUsage runs the three it knows.
+// the translation. TestCLIUsage covers the three texts it matches.
 func flagProblem(err error) (string, []any) {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {

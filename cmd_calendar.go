@@ -257,7 +257,7 @@ func runLunar(args []string, stdout, stderr io.Writer) int {
 			return c.usageError("cli.cal.year_range", "--to-solar", ld.Year, calendarFirstYear, calendarLastYear)
 		}
 		if solar, err = lunar.ToSolar(ld); err != nil {
-			fmt.Fprintf(c.stderr, "sotay %s: %s\n", c.fs.Name(), c.cat.T("cli.cal.no_lunar_day", *toSolar))
+			c.printError("cli.cal.no_lunar_day", *toSolar)
 			return 1
 		}
 	case len(positional) == 1:
@@ -383,12 +383,18 @@ func (c *calendarCommand) parseInterspersed(args []string) (positional []string,
 	}
 }
 
-// usageError prints the message of key with a as one line, then the
+// usageError prints the message of key with args as one line, then the
 // usage, and returns 2.
-func (c *calendarCommand) usageError(key string, a ...any) int {
-	fmt.Fprintf(c.stderr, "sotay %s: %s\n", c.fs.Name(), c.cat.T(key, a...))
+func (c *calendarCommand) usageError(key string, args ...any) int {
+	c.printError(key, args...)
 	c.usage()
 	return 2
+}
+
+// printError prints the message of key with args on standard error,
+// after the command's name.
+func (c *calendarCommand) printError(key string, args ...any) {
+	fmt.Fprintf(c.stderr, "sotay %s: %s\n", c.fs.Name(), c.cat.T(key, args...))
 }
 
 // fail prints err on one line and returns 1.

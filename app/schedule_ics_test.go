@@ -145,6 +145,7 @@ func TestImportICSReminders(t *testing.T) {
 	if _, err := ImportICS(s, strings.NewReader(data), "", nil); err != nil {
 		t.Fatal(err)
 	}
+
 	from := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
 	events, err := s.EventsBetween(from, from.Add(24*time.Hour))
 	if err != nil || len(events) != 1 {
@@ -162,8 +163,11 @@ func TestImportICSReminders(t *testing.T) {
 	if _, err := ImportICS(s, strings.NewReader(data), "", nil); err != nil {
 		t.Fatal(err)
 	}
-	events, _ = s.EventsBetween(from, from.Add(24*time.Hour))
-	if len(events) != 1 || !slices.Equal(events[0].Reminders, []time.Duration{5 * time.Minute}) {
+	events, err = s.EventsBetween(from, from.Add(24*time.Hour))
+	if err != nil || len(events) != 1 {
+		t.Fatalf("events after the second import: %d, %v", len(events), err)
+	}
+	if !slices.Equal(events[0].Reminders, []time.Duration{5 * time.Minute}) {
 		t.Errorf("after a second import the reminders are %v, want the officer's 5m", events[0].Reminders)
 	}
 }

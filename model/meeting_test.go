@@ -59,8 +59,8 @@ func TestWorkingDaysLeft(t *testing.T) {
 // A meeting on Friday 11/12/2026 has its five-day deadline on Sunday 6/12
 // and its practical deadline, the last working day before, on Friday
 // 4/12. On the Saturday between them no working day has passed since the
-// practical deadline, yet it is behind: the assessment says so, and the
-// meeting is late only after the Sunday.
+// practical deadline, yet it is behind, so the assessment marks it passed.
+// The meeting is late only after the Sunday.
 func TestAssessWeekendAfterDeadline(t *testing.T) {
 	cal := weekCalendar{}
 	p := MeetingProgress{Date: NewDate(2026, time.December, 11), Status: MeetingPlanned, Materials: 1,

@@ -232,7 +232,7 @@ func (c *conflictList) caseName(id string) string {
 	return cs.Code + " " + cs.Title
 }
 
-// kpi returns the KPI with id, or false when this vault does not hold it.
+// kpi returns the KPI with id, or false when this vault does not contain it.
 func (c *conflictList) kpi(id string) (model.KPI, bool) {
 	kpis, err := c.w.session.KPIs()
 	if err != nil {
@@ -246,8 +246,8 @@ func (c *conflictList) kpi(id string) (model.KPI, bool) {
 	return model.KPI{}, false
 }
 
-// kpiName names the KPI with id by its code and name, or returns id
-// when this vault does not hold it.
+// kpiName returns the code and name of the KPI with id, or id itself
+// when this vault does not contain that KPI.
 func (c *conflictList) kpiName(id string) string {
 	if k, ok := c.kpi(id); ok {
 		return strings.TrimSpace(k.Code + " " + k.Name)

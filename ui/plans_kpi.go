@@ -134,11 +134,11 @@ func (s *kpiScreen) manualEntry(k model.KPI) []fyne.CanvasObject {
 // joinNonEmpty joins the parts that are not blank with sep, so that an
 // empty part leaves no dangling separator.
 func joinNonEmpty(sep string, parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if strings.TrimSpace(p) != "" {
-			kept = append(kept, p)
+	var nonBlank []string
+	for _, part := range parts {
+		if strings.TrimSpace(part) != "" {
+			nonBlank = append(nonBlank, part)
 		}
 	}
-	return strings.Join(kept, sep)
+	return strings.Join(nonBlank, sep)
 }

@@ -7,18 +7,18 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// toolkitPrefix starts the keys the toolkit keeps in the app's
-// preferences. Its file dialogs store the last folder they showed under
-// "fyne:fileDialogLastFolder", and a folder name on a stick can name a
-// case, such as "Hồ sơ kiểm tra đồng chí …". The preferences file is
+// toolkitPrefix is the prefix of the keys that the toolkit stores in the
+// app's preferences. Its file dialogs store the last folder they showed
+// under "fyne:fileDialogLastFolder", and a folder on a stick can be named
+// after a case ("Hồ sơ kiểm tra đồng chí …"). The preferences file is
 // plain JSON in the user's configuration folder, outside the vault.
 const toolkitPrefix = "fyne:"
 
 // SealPreferences keeps the toolkit's own preference values in memory
 // for the life of the process, so that no folder name reaches the
-// preferences file, and removes the one an earlier version left there.
-// The app's own keys, such as the language, are still saved. It makes
-// the returned app the current one, which the toolkit's dialogs read.
+// preferences file. It also removes the folder an earlier version saved
+// there. The app's own keys, such as the language, are still saved. The
+// returned app becomes the current one, which the toolkit's dialogs read.
 func SealPreferences(fa fyne.App) fyne.App {
 	fa.Preferences().RemoveValue(toolkitPrefix + "fileDialogLastFolder")
 	sealed := &sealedApp{App: fa, prefs: &sealedPreferences{Preferences: fa.Preferences(), memory: map[string]any{}}}

@@ -13,7 +13,7 @@ import (
 )
 
 // A file dialog records the folder it shows in the app's preferences,
-// which are saved as plain text; a folder named after a case must stay in
+// which are saved as plain text. A folder named after a case must stay in
 // memory, while the app's own settings are still saved.
 func TestToolkitPreferencesStayInMemory(t *testing.T) {
 	inner := test.NewApp()

@@ -287,7 +287,7 @@ func newRowEncoder(t recordTable, columns []string) *rowEncoder {
 }
 
 // append writes one record line. Text comes from the driver as []byte
-// or string and whole numbers as int64; a float64 or any other type goes
+// or string, and whole numbers as int64. A float64 or any other type goes
 // through encoding/json.
 func (e *rowEncoder) append(buf *bytes.Buffer, values []any) error {
 	line := buf.AvailableBuffer()

@@ -570,7 +570,7 @@ func (im *importer) reindexCases(cases map[string]bool) error {
 	return err
 }
 
-// importCasesTable holds the ids of the cases an import touched.
+// importCasesTable contains the ids of the cases an import touched.
 const importCasesTable = "temp.import_cases"
 
 func caseOf(rec incomingRecord) string {

@@ -12,7 +12,7 @@ import (
 
 // linkFirstMember gives the first attendee of f a vault of their own and
 // links its key card to them in the sender's directory. It returns the
-// attendee's vault, which knows the sender's card.
+// attendee's vault, whose key directory contains the sender's card.
 func linkFirstMember(t *testing.T, f *meetingFixture) *Vault {
 	t.Helper()
 	sender := f.v

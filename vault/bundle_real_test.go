@@ -15,6 +15,7 @@ func TestBundleCarriesFractions(t *testing.T) {
 	if err := a.SaveKPI(&k); err != nil {
 		t.Fatal(err)
 	}
+
 	tenth, fifth := 0.1, 0.2
 	value := tenth + fifth // 0.30000000000000004, which needs all 17 digits
 	if err := a.SetKPIValue(k.ID, firstQuarter, value); err != nil {
@@ -23,6 +24,7 @@ func TestBundleCarriesFractions(t *testing.T) {
 	if _, err := importBytes(b, backupTo(t, a, b), ImportOptions{TrustSender: true}); err != nil {
 		t.Fatalf("import of a backup with fractions: %v", err)
 	}
+
 	list, err := b.KPIs()
 	if err != nil {
 		t.Fatal(err)
@@ -33,9 +35,16 @@ func TestBundleCarriesFractions(t *testing.T) {
 			got = &list[i]
 		}
 	}
-	if got == nil || got.Target != 87.5 || got.Exceed != 95.25 {
-		t.Fatalf("KPI after the import = %+v, want target 87.5 and exceed 95.25", got)
+	if got == nil {
+		t.Fatal("the KPI is missing after the import")
 	}
+	if got.Target != 87.5 {
+		t.Errorf("target after the import = %v, want 87.5", got.Target)
+	}
+	if got.Exceed != 95.25 {
+		t.Errorf("exceed after the import = %v, want 95.25", got.Exceed)
+	}
+
 	values, err := b.KPIValues(k.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -52,12 +61,14 @@ func TestConflictTakesFractionalValue(t *testing.T) {
 	ShareTestClock(a, b)
 	kpiID := seedSharedKPI(t, a)
 	seedSharedKPI(t, b)
+
 	if err := a.SetKPIValue(kpiID, firstQuarter, 4); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := importBytes(b, backupTo(t, a, b), ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
+
 	if err := b.SetKPIValue(kpiID, firstQuarter, 12.75); err != nil {
 		t.Fatal(err)
 	}
@@ -67,22 +78,24 @@ func TestConflictTakesFractionalValue(t *testing.T) {
 	if _, err := importBytes(b, backupTo(t, a, b), ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
+
 	conflicts := kpiValueConflicts(t, b)
 	if len(conflicts) != 1 {
 		t.Fatalf("%d conflicts on KPI values, want 1", len(conflicts))
 	}
-	kept, ok := conflicts[0].Other["value"].(float64)
+	keptAside, ok := conflicts[0].Other["value"].(float64)
 	if !ok {
 		t.Fatalf("kept-aside value %#v is not a number", conflicts[0].Other["value"])
 	}
 	if err := b.ResolveConflict(conflicts[0].ID, true); err != nil {
 		t.Fatalf("taking the other version: %v", err)
 	}
+
 	values, err := b.KPIValues(kpiID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := values[firstQuarter.Start]; got != kept {
-		t.Errorf("value after taking the other version = %v, want %v", got, kept)
+	if got := values[firstQuarter.Start]; got != keptAside {
+		t.Errorf("value after taking the other version = %v, want %v", got, keptAside)
 	}
 }

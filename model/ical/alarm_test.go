@@ -25,6 +25,7 @@ func TestAlarmOffsets(t *testing.T) {
 		alarm("TRIGGER;VALUE=DATE-TIME:20261207T013000Z") + // after the start
 		alarm("TRIGGER:không phải thời lượng") +
 		"END:VEVENT\r\nEND:VCALENDAR\r\n"
+
 	cal, err := Parse(strings.NewReader(data), time.UTC)
 	if err != nil {
 		t.Fatal(err)
