@@ -15,26 +15,35 @@ import (
 	"sotay/model"
 )
 
-// officerPair returns two vaults whose officers know each other's cards.
+// officerPair returns two vaults whose key directories contain each
+// other's officer card.
 func officerPair(t *testing.T) (*Vault, *Vault) {
 	t.Helper()
 	a, _ := newTestVault(t)
 	b, _ := newTestVault(t)
-	oa, err := a.EnsureOfficer("Trần Thị Bình", "Kiểm tra viên")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ob, err := b.EnsureOfficer("Lê Văn Cường", "Chuyên viên")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.AddKeyCard(ob.Card()); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.AddKeyCard(oa.Card()); err != nil {
-		t.Fatal(err)
-	}
+	introduce(t, a, Officer{Name: "Trần Thị Bình", Title: "Kiểm tra viên"},
+		b, Officer{Name: "Lê Văn Cường", Title: "Chuyên viên"})
 	return a, b
+}
+
+// introduce gives vaults a and b officers named as in oa and ob, and
+// adds each officer's card to the other vault's key directory.
+func introduce(t *testing.T, a *Vault, oa Officer, b *Vault, ob Officer) {
+	t.Helper()
+	officerA, err := a.EnsureOfficer(oa.Name, oa.Title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	officerB, err := b.EnsureOfficer(ob.Name, ob.Title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AddKeyCard(officerB.Card()); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.AddKeyCard(officerA.Card()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func cardOf(t *testing.T, v *Vault) KeyCard {

@@ -421,25 +421,13 @@ func TestMeetingProgressAfterBundleImport(t *testing.T) {
 	f := newMeetingFixture(t)
 	a := f.v
 	b, _ := newTestVault(t)
-	oa, err := a.EnsureOfficer("Thư ký hội nghị", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ob, err := b.EnsureOfficer("Phó Chủ nhiệm", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.AddKeyCard(ob.Card()); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.AddKeyCard(oa.Card()); err != nil {
-		t.Fatal(err)
-	}
+	introduce(t, a, Officer{Name: "Thư ký hội nghị"}, b, Officer{Name: "Phó Chủ nhiệm"})
+
 	from := model.NewDate(2026, time.December, 1)
 	exchange := func() {
 		t.Helper()
 		var buf bytes.Buffer
-		req := ExportRequest{Kind: KindMeetings, MeetingIDs: []string{f.meeting.ID}, Recipients: []KeyCard{ob.Card()}}
+		req := ExportRequest{Kind: KindMeetings, MeetingIDs: []string{f.meeting.ID}, Recipients: []KeyCard{cardOf(t, b)}}
 		if _, err := a.ExportBundle(context.Background(), req, &buf); err != nil {
 			t.Fatalf("ExportBundle: %v", err)
 		}
